@@ -1,0 +1,440 @@
+/* code.c: events from a parsed sentence (see code.h). */
+#include "code.h"
+
+#include <stdio.h>
+
+#define GAP 6   /* words allowed between two pattern elements */
+
+static uint32_t wf(const dyad_sent *s, uint32_t i) { return s->d->lex.words[s->t[i].id].flags; }
+static int is(const dyad_sent *s, uint32_t i, const char *w) { return dyad_tok_is(s->text, &s->t[i], w); }
+
+void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *v) {
+    const dyad_dict *d = s->d;
+    memset(v, 0, sizeof *v);
+    v->a = np->a;
+    v->b = np->b;
+    /* trim a leading determiner from the text */
+    while (v->a < v->b && (wf(s, v->a) & W_DET)) v->a++;
+    v->pron = np->pron;
+    if (np->owner >= 0) {
+        const dyad_actor_ent *o = &d->actors[np->owner];
+        memcpy(v->country, o->country, 4);
+        memcpy(v->sector, o->sector, 4);
+        v->org = o->org;
+        v->xcode = o->code;
+        v->type = o->type;
+        if (o->type == AT_PERSON) { v->name = o->name ? o->name : o->canon; v->role = o->role; }
+    }
+    if (np->person >= 0) {
+        const dyad_actor_ent *p = &d->actors[np->person];
+        v->name = p->name ? p->name : p->canon;
+        if (p->from > 0 || p->until < 99999999) v->role = p->role;
+        if (!v->country[0]) memcpy(v->country, p->country, 4);
+        if (!v->sector[0] && (p->from > 0 || p->until < 99999999)) memcpy(v->sector, p->sector, 4);
+        if (!v->type) v->type = AT_PERSON;
+    }
+    if (np->agent >= 0) {
+        const dyad_actor_ent *g = &d->actors[np->agent];
+        memcpy(v->sector, g->sector, 4);
+        if (!v->org && g->org) v->org = g->org;
+    }
+}
+
+void dyad_av_code(const dyad_av *v, char *out, size_t cap) {
+    if (v->xcode && v->xcode[0]) {
+        if (v->sector[0] && !strstr(v->xcode, v->sector) && strcmp(v->sector, "IGO") && strcmp(v->sector, "GOV"))
+            snprintf(out, cap, "%s%s", v->xcode, v->sector);
+        else snprintf(out, cap, "%s", v->xcode);
+    } else if (v->country[0]) snprintf(out, cap, "%s%s", v->country, v->sector);
+    else if (v->org) snprintf(out, cap, "%s%s", v->org, v->sector);
+    else snprintf(out, cap, "%s", v->sector);
+}
+
+static int av_valid(const dyad_av *v) { return v->country[0] || v->org || (v->name && v->type == AT_PERSON); }
+
+static int av_same(const dyad_av *x, const dyad_av *y) {
+    char a[32], b[32];
+    dyad_av_code(x, a, sizeof a);
+    dyad_av_code(y, b, sizeof b);
+    return !strcmp(a, b);
+}
+
+/* ---- patterns ------------------------------------------------------------------------------- */
+
+static int word_match(const dyad_sent *s, uint32_t x, uint32_t id) {
+    uint32_t t = s->t[x].id;
+    return t && (t == id || s->d->lex.words[t].base == id);
+}
+
+/* Matches pattern p on [from, to); returns its score (elements + 1) or 0, the + slot's NP in
+ * *tgt, and in *last the token after the last element. */
+static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t from, uint32_t to,
+                         const dyad_money *money, size_t nmoney, int32_t *tgt, uint32_t *last) {
+    const dyad_dict *d = s->d;
+    uint32_t pos = from;
+    *tgt = -1;
+    for (uint32_t k = 0; k < p->nelem; k++) {
+        const dyad_pelem *e = &d->elems[p->elem + k];
+        uint32_t next = 0;
+        int found = 0;
+        for (uint32_t x = pos; x < to && x <= pos + GAP && !found; x++) {
+            if (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) continue;
+            switch (e->kind) {
+            case PE_WORD:
+            case PE_ALT:
+                for (uint32_t q = 0; q < e->n; q++)
+                    if (word_match(s, x, d->alts[e->a + q])) { found = 1; next = x + 1; break; }
+                break;
+            case PE_SET:
+                if ((int32_t)e->a == d->money_set) {
+                    for (size_t m = 0; m < nmoney; m++)
+                        if (money[m].a == x || (money[m].a < x && money[m].b > x)) { found = 1; next = money[m].b; break; }
+                } else {
+                    size_t n = dyad_match_kind_at(d, s->t, x, to, K_SET, e->a, NULL);
+                    if (n) { found = 1; next = x + (uint32_t)n; }
+                }
+                break;
+            case PE_TARGET: {
+                int32_t np = s->tnp[x - s->a];
+                if (np >= 0 && !s->nps[np].loc && !s->nps[np].by && s->nps[np].a == x) {
+                    found = 1;
+                    *tgt = s->nps[np].first;
+                    int32_t l = np;
+                    while (s->nps[l].next >= 0) l = s->nps[l].next;
+                    next = s->nps[l].b;
+                }
+                break;
+            }
+            }
+        }
+        if (!found) return 0;
+        pos = next;
+    }
+    *last = pos;
+    return (int)p->nelem + 1;
+}
+
+/* The end of the clause that starts after token from. */
+static uint32_t clause_end(const dyad_sent *s, uint32_t from, int32_t self) {
+    for (uint32_t x = from; x < s->b; x++) {
+        if (s->tflags[x - s->a] & TOK_BOUND) return x;
+        if (is(s, x, "but") || is(s, x, "while") || is(s, x, "whereas") || is(s, x, "because") ||
+            is(s, x, "although") || is(s, x, "unless") || is(s, x, "when"))
+            return x;
+        if ((wf(s, x) & W_REL) && x > s->a && is(s, x - 1, ",")) return x - 1;
+        if ((wf(s, x) & W_COMP) && !(wf(s, x) & W_DET)) return x;
+        for (size_t k = 0; k < s->nanchors; k++) {
+            const dyad_anchor *an = &s->anchors[k];
+            if (an->tok == x && an->governor != self && (int32_t)k != self) {
+                /* "and are actively recruiting": a new verb group ends the clause */
+                return an->group > from ? an->group : x;
+            }
+        }
+    }
+    return s->b;
+}
+
+/* The subject: the nearest actor phrase before token g in the same clause. */
+static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
+    for (uint32_t x = g; x > s->a; x--) {
+        uint32_t i = x - 1;
+        uint8_t f = s->tflags[i - s->a];
+        if (f & TOK_BOUND) return -1;
+        if (f & (TOK_SKIP | TOK_PAREN)) continue;
+        if (is(s, i, "but") || is(s, i, "while") || is(s, i, "whereas") || is(s, i, "because") || is(s, i, "if"))
+            return -1;
+        if ((wf(s, i) & W_COMP) && !(wf(s, i) & W_DET)) return -1;
+        int32_t np = s->tnp[i - s->a];
+        if (np >= 0) {
+            const dyad_np *p = &s->nps[np];
+            if (p->loc || p->by || p->to_with || p->from) { x = p->a + 1; continue; }
+            /* "of" inside a longer phrase we did not join: keep looking left */
+            return p->first;
+        }
+        for (size_t k = 0; k < s->nanchors; k++)
+            if (s->anchors[k].tok == i && (int32_t)k != self && !s->anchors[k].governs) return -1;
+    }
+    return -1;
+}
+
+/* The op (OP_*) a lemma carries in any of its patterns, and that pattern. */
+static const dyad_pattern *lemma_op(const dyad_dict *d, uint32_t lemma) {
+    const dyad_lemma *lm = &d->lemmas[lemma];
+    for (uint32_t i = 0; i < lm->n; i++)
+        if (d->patterns[lm->first + i].op) return &d->patterns[lm->first + i];
+    return NULL;
+}
+
+typedef struct choice {
+    const dyad_pattern *pat;
+    int32_t tgt;
+    uint32_t end;   /* clause end */
+} choice;
+
+static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *money, size_t nmoney) {
+    const dyad_dict *d = s->d;
+    const dyad_anchor *an = &s->anchors[k];
+    const dyad_lemma *lm = &d->lemmas[an->lemma];
+    choice c = {NULL, -1, 0};
+    c.end = clause_end(s, an->tok + 1, k);
+    int best = 0;
+    for (uint32_t i = 0; i < lm->n; i++) {
+        const dyad_pattern *p = &d->patterns[lm->first + i];
+        int32_t tgt;
+        uint32_t last;
+        int sc = match_pattern(s, p, an->tok + 1, c.end, money, nmoney, &tgt, &last);
+        if (sc > best) { best = sc; c.pat = p; c.tgt = tgt; }
+    }
+    return c;
+}
+
+static const char *mapped(const dyad_dict *d, const char *code, int op) {
+    const dyad_cameo *c = dyad_dict_code(d, code);
+    if (!c) return NULL;
+    const char *m = op == OP_INTENT ? c->intent : op == OP_REQUEST ? c->request : op == OP_REFUSE ? c->refuse : NULL;
+    if (m && m[0]) return m;
+    /* a 4-digit code without its own mapping takes its base code's */
+    if (strlen(code) == 4) {
+        char base[4] = {code[0], code[1], code[2], 0};
+        return mapped(d, base, op);
+    }
+    return NULL;
+}
+
+static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad_np *np) {
+    (void)s;
+    if (v->pron == PRON_WE && ctx->speaker.b) {
+        dyad_av keep = *v;
+        *v = ctx->speaker;
+        v->a = keep.a; v->b = keep.b; v->pron = PRON_WE;
+        v->name = NULL; v->role = NULL;
+        if (v->type == AT_PERSON) v->type = AT_COUNTRY;
+        return;
+    }
+    if (v->pron == PRON_HE && ctx->person.b) {
+        dyad_av keep = *v;
+        *v = ctx->person;
+        v->a = keep.a; v->b = keep.b; v->pron = PRON_HE;
+        return;
+    }
+    /* "the authorities", "the bloc": a definite agent with no owner takes the last one named */
+    if (!v->pron && !av_valid(v) && np && np->definite && v->sector[0]) {
+        const dyad_av *from = !strcmp(v->sector, "IGO") ? &ctx->org : &ctx->country;
+        if (from->b) {
+            memcpy(v->country, from->country, 4);
+            v->org = from->org;
+            v->xcode = from->xcode;
+            v->type = from->type;
+        }
+    }
+}
+
+static int push_ev(dyad_evs *out, const dyad_ev *e) {
+    if (DYAD_VEC_PUSH(out->mem, out->v, out->n, out->cap)) return -1;
+    out->v[out->n++] = *e;
+    return 0;
+}
+
+static int root_allows_no_target(const char *code) {
+    return !strncmp(code, "04", 2) || !strncmp(code, "14", 2) || !strncmp(code, "15", 2);
+}
+
+int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32_t story,
+                       uint32_t sentence, dyad_evs *out) {
+    const dyad_dict *d = s->d;
+    dyad_money money[16];
+    size_t nmoney = dyad_money_scan(d, s->text, s->t, s->a, s->b, money, 16);
+    size_t first_ev = out->n;
+
+    /* speakers first: "X said: 'We ...'" resolves "we" to X */
+    for (size_t k = 0; k < s->nanchors; k++) {
+        const dyad_pattern *op = lemma_op(d, s->anchors[k].lemma);
+        if (!op || op->op != OP_SAY) continue;
+        int32_t sub = find_subject(s, s->anchors[k].group, (int32_t)k);
+        if (sub < 0) {
+            /* "..., the CSTO said": the subject may follow the verb */
+            uint32_t x = s->anchors[k].tok;
+            if (x + 1 < s->b && s->tnp[x + 1 - s->a] >= 0) sub = s->tnp[x + 1 - s->a];
+        }
+        if (sub < 0) continue;
+        dyad_av v;
+        dyad_av_from_np(s, &s->nps[sub], &v);
+        resolve_av(s, ctx, &v, &s->nps[sub]);
+        if (av_valid(&v)) ctx->speaker = v;
+    }
+
+    choice ch[64];
+    size_t na = s->nanchors < 64 ? s->nanchors : 64;
+    for (size_t k = 0; k < na; k++) ch[k] = best_pattern(s, (int32_t)k, money, nmoney);
+    int consumed[64] = {0};
+    for (size_t k = 0; k < na; k++) {
+        const dyad_anchor *an = &s->anchors[k];
+        if (an->governor >= 0 && an->governor < 64 && ch[k].pat) consumed[an->governor] = 1;
+    }
+
+    for (size_t k = 0; k < na; k++) {
+        const dyad_anchor *an = &s->anchors[k];
+        const dyad_pattern *pat = ch[k].pat;
+        if (!pat || consumed[k]) continue;
+        if (pat->op == OP_SAY || pat->op == OP_DENY) continue;   /* speech: attribution, not an event */
+        const dyad_anchor *head = an;     /* the verb group whose subject and modality count */
+        int op = OP_NONE;
+        int32_t gov_np = -1;
+        if (an->governor >= 0) {
+            head = &s->anchors[an->governor];
+            const dyad_pattern *gp = ch[an->governor].pat ? ch[an->governor].pat : lemma_op(d, head->lemma);
+            op = gp ? gp->op : OP_NONE;
+            gov_np = an->gov_np;
+        }
+        char code[6];
+        snprintf(code, sizeof code, "%s", pat->code);
+        int mode = MODE_ACTUAL;
+        const char *why = NULL;
+        if (op == OP_INTENT || (op == OP_NONE && (an->intent || head->intent))) {
+            const char *m = mapped(d, code, OP_INTENT);
+            if (m) snprintf(code, sizeof code, "%s", m);
+            mode = MODE_INTENT;
+            why = "intent";
+        } else if (op == OP_REQUEST || op == OP_REFUSE) {
+            const char *m = mapped(d, code, op);
+            if (m) snprintf(code, sizeof code, "%s", m);
+            else {
+                const dyad_pattern *gp = ch[an->governor].pat ? ch[an->governor].pat : lemma_op(d, head->lemma);
+                if (gp) snprintf(code, sizeof code, "%s", gp->code);
+            }
+            if (head->intent) { mode = MODE_INTENT; why = "intent"; }
+            else why = op == OP_REQUEST ? "request" : "refusal";
+        }
+        if (an->neg || head->neg) { mode = MODE_NEGATED; why = "negation"; }
+        else if (an->hypo || head->hypo) { mode = MODE_HYPO; why = "condition"; }
+
+        /* subject and target */
+        int32_t sub = find_subject(s, head->group, an->governor >= 0 ? an->governor : (int32_t)k);
+        int32_t tgt = ch[k].tgt;
+        int32_t byagent = -1, fromnp = -1;
+        uint32_t end = ch[k].end;
+        for (uint32_t x = an->tok + 1; x < end; x++) {
+            int32_t np = s->tnp[x - s->a];
+            if (np < 0 || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) || s->nps[np].a != x) continue;
+            const dyad_np *p = &s->nps[np];
+            if (p->by && byagent < 0) byagent = p->first;
+            else if (p->from && fromnp < 0) fromnp = p->first;
+            else if (tgt < 0 && !p->loc && !p->by && !p->from && !p->pron) tgt = p->first;
+        }
+        if (gov_np >= 0) tgt = s->nps[gov_np].first;
+        int32_t srcnp = sub, tgtnp = tgt;
+        int recv = (pat->flags & PF_RECV) != 0;
+        if (an->passive && !recv) { srcnp = byagent; tgtnp = sub; if (byagent < 0 && (pat->flags & PF_SYM)) { srcnp = sub; tgtnp = -1; } }
+        if (recv) { tgtnp = sub; srcnp = fromnp; }
+
+        dyad_ev ev;
+        memset(&ev, 0, sizeof ev);
+        ev.sa = s->a; ev.sb = s->b; ev.story = story; ev.sentence = sentence; ev.verb = an->tok;
+        snprintf(ev.cameo, sizeof ev.cameo, "%s", code);
+        ev.pat = pat;
+        ev.mode = mode;
+        ev.mode_why = why;
+        ev.date = date;
+        ev.usd = -1;
+        /* money in the clause, and a conversion the text gives beside it in brackets */
+        for (size_t m = 0; m < nmoney; m++) {
+            if (money[m].paren || money[m].a <= an->tok || money[m].a >= end + 0) continue;
+            ev.has_money = 1;
+            ev.money = money[m];
+            for (size_t q = m + 1; q < nmoney; q++)
+                if (money[q].paren && !strcmp(money[q].currency, "USD") && money[q].a <= money[m].b + 12 &&
+                    strcmp(money[m].currency, "USD")) {
+                    ev.usd = money[q].value;
+                    ev.usd_src = 1;
+                    break;
+                }
+            if (!strcmp(money[m].currency, "USD")) { ev.usd = money[m].value; ev.usd_src = 1; }
+            break;
+        }
+        if (s->attrib_np >= 0) dyad_av_from_np(s, &s->nps[s->attrib_np], &ev.attr);
+        else if (s->attrib_b > s->attrib_a) { ev.attr.a = s->attrib_a; ev.attr.b = s->attrib_b; }
+        else if (ctx->speaker.b && ctx->speaker.a >= s->a && ctx->speaker.b <= s->b) ev.attr = ctx->speaker;
+        if (mode == MODE_ACTUAL && s->attrib_b > s->attrib_a) {
+            for (uint32_t x = s->attrib_a; x < s->attrib_b; x++)
+                if (is(s, x, "sources") || is(s, x, "source")) { ev.mode = MODE_REPORTED; ev.mode_why = "unnamed source"; }
+        }
+        /* place: an "in X" phrase naming a city or capital, in the clause first */
+        for (int pass = 0; pass < 2 && !ev.location; pass++) {
+            uint32_t lo = pass ? s->a : an->tok, hi = pass ? s->b : end;
+            for (size_t q = 0; q < s->nnps; q++) {
+                const dyad_np *p = &s->nps[q];
+                if (!p->loc || p->a < lo || p->b > hi || p->owner < 0) continue;
+                const dyad_actor_ent *o = &d->actors[p->owner];
+                if (o->type != AT_CAPITAL && o->type != AT_CITY && o->type != AT_REGION && o->type != AT_COUNTRY) continue;
+                ev.location = o->canon;
+                memcpy(ev.loc_country, o->country, 4);
+                break;
+            }
+        }
+
+        /* one event per coordinated source and target */
+        dyad_av srcs[8], tgts[8];
+        size_t ns = 0, nt = 0;
+        for (int32_t q = srcnp; q >= 0 && ns < 8; q = s->nps[q].next) {
+            dyad_av_from_np(s, &s->nps[q], &srcs[ns]);
+            resolve_av(s, ctx, &srcs[ns], &s->nps[q]);
+            ns++;
+        }
+        for (int32_t q = tgtnp; q >= 0 && nt < 8; q = s->nps[q].next) {
+            dyad_av_from_np(s, &s->nps[q], &tgts[nt]);
+            resolve_av(s, ctx, &tgts[nt], &s->nps[q]);
+            nt++;
+        }
+        if (recv && !ns && ctx->giver.b) { srcs[0] = ctx->giver; ns = 1; }
+        int sym_pairs = (pat->flags & PF_SYM) && !nt && ns >= 2;
+        if (sym_pairs) {
+            for (size_t i = 0; i < ns; i++)
+                for (size_t j = 0; j < ns; j++) {
+                    if (i == j || !av_valid(&srcs[i]) || !av_valid(&srcs[j])) continue;
+                    if (!strcmp(srcs[i].country, srcs[j].country) && !srcs[i].org && !srcs[j].org) continue;
+                    int dup = 0;
+                    for (size_t e = first_ev; e < out->n; e++)
+                        if (out->v[e].verb == an->tok && av_same(&out->v[e].src, &srcs[i]) && av_same(&out->v[e].tgt, &srcs[j])) dup = 1;
+                    if (dup) continue;
+                    ev.src = srcs[i];
+                    ev.tgt = srcs[j];
+                    if (push_ev(out, &ev)) return -1;
+                }
+            continue;
+        }
+        int notarget = (pat->flags & PF_NOTARGET) || root_allows_no_target(code);
+        for (size_t i = 0; i < ns; i++) {
+            if (!av_valid(&srcs[i])) continue;
+            if (!nt) {
+                if (!notarget) continue;
+                ev.src = srcs[i];
+                memset(&ev.tgt, 0, sizeof ev.tgt);
+                if (push_ev(out, &ev)) return -1;
+                continue;
+            }
+            for (size_t j = 0; j < nt; j++) {
+                if (!av_valid(&tgts[j]) || av_same(&srcs[i], &tgts[j])) continue;
+                ev.src = srcs[i];
+                ev.tgt = tgts[j];
+                if (push_ev(out, &ev)) return -1;
+            }
+        }
+    }
+
+    /* what the next sentences may refer back to */
+    for (size_t q = 0; q < s->nnps; q++) {
+        const dyad_np *p = &s->nps[q];
+        if (p->pron || p->owner < 0 || (s->tflags[p->a - s->a] & TOK_SKIP)) continue;
+        dyad_av v;
+        dyad_av_from_np(s, p, &v);
+        if (v.type == AT_PERSON) ctx->person = v;
+        if (v.country[0] && !p->loc && v.type != AT_PERSON) ctx->country = v;
+        if (v.org && (v.type == AT_IGO || v.type == AT_NGO)) ctx->org = v;
+    }
+    for (size_t e = first_ev; e < out->n; e++) {
+        const char *c = out->v[e].cameo;
+        if (!strncmp(c, "03", 2) || !strncmp(c, "06", 2) || !strncmp(c, "07", 2))
+            if (!(out->v[e].pat->flags & PF_RECV)) ctx->giver = out->v[e].src;
+    }
+    return 0;
+}

@@ -1,0 +1,70 @@
+/* code.h: from a parsed sentence to events: verb patterns, subjects and targets, modes.
+ *
+ * For each verb anchor: the best pattern of its lemma over the clause after it (most elements,
+ * then the earlier line); the subject is the nearest actor phrase before the verb group in the
+ * same clause; the target the pattern's + slot, else the first actor phrase after the verb that
+ * is not a place ("in Dushanbe") or an agent ("by ..."). An operator verb ("intends to", "asked X
+ * to", "refused to") maps its complement's code to its intent, request or refusal form; modals
+ * and negation set the mode. Coordinated actors give one event per actor. */
+#ifndef DYAD_CODE_H
+#define DYAD_CODE_H
+
+#include "amount.h"
+#include "date.h"
+#include "parse.h"
+
+enum { MODE_ACTUAL = 0, MODE_INTENT, MODE_NEGATED, MODE_HYPO, MODE_REPORTED };
+
+/* An actor as coded: where it is written, and what it is. */
+typedef struct dyad_av {
+    uint32_t a, b;               /* tokens of its text (0,0: none) */
+    char country[4], sector[4];
+    const char *org, *name, *role, *xcode;  /* xcode: dictionary code= */
+    uint8_t type;                /* AT_* of the owner, 0 for an agent alone */
+    int pron;
+} dyad_av;
+
+typedef struct dyad_ev {
+    uint32_t sa, sb;             /* the sentence's tokens */
+    uint32_t story, sentence, verb;
+    dyad_av src, tgt, attr;
+    char cameo[6];
+    const dyad_pattern *pat;
+    int mode;
+    const char *mode_why;        /* the words that set the mode */
+    dyad_date date;
+    int has_money;
+    dyad_money money;
+    double usd;                  /* -1 unknown */
+    int usd_src;                 /* 0 none, 1 text, 2 derived */
+    const char *location;
+    char loc_country[4];
+    int dead;
+} dyad_ev;
+
+typedef struct dyad_evs {
+    dyad_ev *v;
+    size_t n, cap;
+    const dyad_mem *mem;
+} dyad_evs;
+
+/* What the story remembers from one sentence to the next, for coreference. */
+typedef struct dyad_ctx {
+    dyad_av giver;               /* the last source of an aid or cooperation event */
+    dyad_av speaker;             /* the last speaker */
+    dyad_av person;              /* the last person named */
+    dyad_av country;             /* the last country named as an actor */
+    dyad_av org;                 /* the last organisation */
+    const char *text;            /* the text those spans index (the document's) */
+} dyad_ctx;
+
+/* Codes the parsed sentence s, appending events to out. date: the sentence's event date. */
+int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32_t story,
+                       uint32_t sentence, dyad_evs *out);
+
+/* Fills an actor value from an NP. */
+void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *out);
+/* Writes the CAMEO actor code of an actor value ("RUSGOV", "IGOCSTO") into out. */
+void dyad_av_code(const dyad_av *v, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,407 @@
+/* coder.c: the pipeline, in the order it runs on each document:
+ *
+ *   normalise (utf8.c) -> stories and segments (clean.c) -> tokens (token.c) -> lexicon ids
+ *   -> sentences (split.c) -> for each sentence: dates (date.c), mentions and parse (match.c,
+ *   parse.c), events (code.c) -> per document: USD and conflicts (resolve.c) -> records and
+ *   JSON (emit.c) -> the caller's sink.
+ *
+ * A coder keeps its buffers between documents: once warm it allocates only when a document is
+ * larger than any before it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include "clean.h"
+#include "code.h"
+#include "dict.h"
+#include "emit.h"
+#include "parse.h"
+#include "resolve.h"
+#include "split.h"
+#include "token.h"
+#include "utf8.h"
+
+#define MAX_SENT_TOKENS 200
+
+typedef struct sentinfo { uint32_t a, b, story; int title; } sentinfo;
+
+struct dyad_coder {
+    dyad_mem mem;
+    const dyad_dict *d;
+    char date[11];
+    int stories;
+    dyad_norm norm;
+    dyad_clean clean;
+    dyad_toks toks;
+    dyad_ranges ranges;
+    sentinfo *sents;
+    size_t nsents, csents;
+    dyad_sent sent;
+    dyad_evs evs;
+    dyad_arena arena;
+    dyad_buf json, tmp, explain;
+    dyad_coder_stats stats;
+    char err[256];
+};
+
+int dyad_coder_new(dyad_coder **out, const dyad_dict *d, const dyad_code_options *opts) {
+    *out = NULL;
+    if (!d) return DYAD_EARG;
+    dyad_coder *c = dyad_mem_calloc(&d->mem, sizeof *c);
+    if (!c) return DYAD_ENOMEM;
+    c->mem = d->mem;
+    c->d = d;
+    if (opts && opts->date) snprintf(c->date, sizeof c->date, "%s", opts->date);
+    c->stories = opts ? opts->stories : 0;
+    dyad_norm_init(&c->norm, &c->mem);
+    dyad_clean_init(&c->clean, &c->mem);
+    c->toks.mem = &c->mem;
+    c->ranges.mem = &c->mem;
+    dyad_sent_init(&c->sent, &c->mem);
+    c->evs.mem = &c->mem;
+    dyad_arena_init(&c->arena, &c->mem, 1 << 16);
+    dyad_buf_init(&c->json, &c->mem);
+    dyad_buf_init(&c->tmp, &c->mem);
+    dyad_buf_init(&c->explain, &c->mem);
+    *out = c;
+    return DYAD_OK;
+}
+
+void dyad_coder_free(dyad_coder *c) {
+    if (!c) return;
+    dyad_mem m = c->mem;
+    dyad_norm_free(&c->norm);
+    dyad_clean_free(&c->clean);
+    dyad_mem_free(&m, c->toks.v, c->toks.cap * sizeof *c->toks.v);
+    dyad_mem_free(&m, c->ranges.v, c->ranges.cap * sizeof *c->ranges.v);
+    dyad_mem_free(&m, c->sents, c->csents * sizeof *c->sents);
+    dyad_sent_free(&c->sent, &m);
+    dyad_mem_free(&m, c->evs.v, c->evs.cap * sizeof *c->evs.v);
+    dyad_arena_free(&c->arena);
+    dyad_buf_free(&c->json);
+    dyad_buf_free(&c->tmp);
+    dyad_buf_free(&c->explain);
+    dyad_mem_free(&m, c, sizeof *c);
+}
+
+const char *dyad_coder_errmsg(const dyad_coder *c) { return c ? c->err : "out of memory"; }
+void dyad_coder_stats_get(const dyad_coder *c, dyad_coder_stats *out) { *out = c->stats; }
+
+/* Lower-cases each token and looks it up; unknown words keep id 0. */
+static void assign_ids(const dyad_dict *d, const char *text, dyad_token *t, size_t n) {
+    char low[256];
+    for (size_t i = 0; i < n; i++) {
+        if (t[i].len >= sizeof low / 2) { t[i].id = 0; continue; }
+        size_t ln = dyad_lower(text + t[i].off, t[i].len, low, sizeof low);
+        t[i].id = dyad_lex_find(&d->lex, low, ln);
+    }
+}
+
+static int32_t ymd(dyad_date d) { return d.prec == DP_DAY ? d.y * 10000 + d.m * 100 + d.d : d.prec == DP_MONTH ? d.y * 10000 + d.m * 100 + 15 : d.prec == DP_YEAR ? d.y * 10000 + 701 : 0; }
+
+/* The sentence's event date: its first date outside brackets, else the story's. */
+static dyad_date sentence_date(const char *text, const dyad_token *t, uint32_t a, uint32_t b, dyad_date story) {
+    dyad_date_expr de[8];
+    size_t n = dyad_date_scan(text, t + a, b - a, story, de, 8);
+    for (size_t i = 0; i < n; i++)
+        if (!(de[i].flags & DF_PAREN)) return de[i].date;
+    return story;
+}
+
+/* Normalise, clean, tokenize and split: fills c->toks and c->sents. */
+static int prepare(dyad_coder *c, const char *text, size_t len, dyad_date docdate) {
+    if (dyad_norm_run(&c->norm, text, len)) return DYAD_ENOMEM;
+    const char *s = c->norm.out.data ? c->norm.out.data : "";
+    size_t n = c->norm.out.len;
+    c->stats.bad_utf8 += c->norm.bad;
+    if (dyad_clean_run(&c->clean, s, n, docdate)) return DYAD_ENOMEM;
+    c->toks.n = 0;
+    c->nsents = 0;
+    for (size_t g = 0; g < c->clean.nsegs; g++) {
+        const dyad_segment *sg = &c->clean.segs[g];
+        size_t from = c->toks.n;
+        if (dyad_tokenize(s, sg->start, sg->end, &c->toks)) return DYAD_ENOMEM;
+        assign_ids(c->d, s, c->toks.v + from, c->toks.n - from);
+        c->ranges.n = 0;
+        if (dyad_split(s, c->toks.v, from, c->toks.n, &c->d->lex, MAX_SENT_TOKENS, &c->ranges)) return DYAD_ENOMEM;
+        for (size_t r = 0; r < c->ranges.n; r++) {
+            if (DYAD_VEC_PUSH(&c->mem, c->sents, c->nsents, c->csents)) return DYAD_ENOMEM;
+            c->sents[c->nsents++] = (sentinfo){c->ranges.v[r].a, c->ranges.v[r].b, sg->story, (sg->flags & SEG_TITLE) != 0};
+        }
+    }
+    c->stats.tokens += c->toks.n;
+    c->stats.sentences += c->nsents;
+    c->stats.stories += c->clean.nstories;
+    return DYAD_OK;
+}
+
+static int code_all(dyad_coder *c) {
+    const char *s = c->norm.out.data ? c->norm.out.data : "";
+    c->evs.n = 0;
+    dyad_ctx ctx;
+    memset(&ctx, 0, sizeof ctx);
+    uint32_t story = UINT32_MAX;
+    for (size_t i = 0; i < c->nsents; i++) {
+        const sentinfo *si = &c->sents[i];
+        if (si->story != story) { memset(&ctx, 0, sizeof ctx); story = si->story; }
+        dyad_date sd = c->clean.stories[si->story].date;
+        dyad_date date = si->title ? sd : sentence_date(s, c->toks.v, si->a, si->b, sd);
+        int32_t when = ymd(date) ? ymd(date) : ymd(sd);
+        if (dyad_parse(&c->sent, c->d, s, c->toks.v, si->a, si->b, when)) return DYAD_ENOMEM;
+        if (dyad_code_sentence(&c->sent, &ctx, date, si->story, (uint32_t)i, &c->evs)) return DYAD_ENOMEM;
+    }
+    dyad_resolve_usd(&c->evs);
+    return DYAD_OK;
+}
+
+/* ---- records -------------------------------------------------------------------------------- */
+
+static const char *dup(dyad_coder *c, const char *s, size_t n) {
+    return dyad_arena_strndup(&c->arena, s, n);
+}
+
+static const char *span_text(dyad_coder *c, uint32_t a, uint32_t b) {
+    if (b <= a) return NULL;
+    const dyad_token *t = c->toks.v;
+    const char *s = c->norm.out.data;
+    uint32_t x = a, y = b;
+    /* drop quotes around a name */
+    while (x < y && t[x].len == 1 && s[t[x].off] == '"') x++;
+    while (y > x && t[y - 1].len == 1 && s[t[y - 1].off] == '"') y--;
+    if (y <= x) return NULL;
+    return dup(c, s + t[x].off, t[y - 1].off + t[y - 1].len - t[x].off);
+}
+
+static void fill_actor(dyad_coder *c, const dyad_av *v, dyad_actor *a) {
+    memset(a, 0, sizeof *a);
+    if (!v->b && !v->country[0] && !v->org) return;
+    a->text = span_text(c, v->a, v->b);
+    char code[48];
+    dyad_av_code(v, code, sizeof code);
+    if (code[0]) a->code = dup(c, code, strlen(code));
+    if (v->country[0]) a->country = dup(c, v->country, 3);
+    a->org = v->org;
+    if (v->sector[0]) a->sector = dup(c, v->sector, 3);
+    a->name = v->name;
+    a->role = v->role;
+}
+
+static const char *const mode_names[] = {"actual", "intent", "negated", "hypothetical", "reported"};
+
+static void sentence_span(dyad_coder *c, uint32_t a, uint32_t b, size_t span[2], const char **text) {
+    const dyad_token *t = c->toks.v;
+    size_t s = t[a].off, e = t[b - 1].off + t[b - 1].len;
+    span[0] = c->norm.map[s];
+    span[1] = c->norm.map[e];
+    *text = dup(c, c->norm.out.data + s, e - s);
+}
+
+static void event_id(dyad_coder *c, const char *doc, const dyad_ev *e, size_t k, char *out, size_t cap) {
+    (void)c;
+    snprintf(out, cap, "%s-%u-%u-%zu", doc, e->story, e->sentence, k);
+}
+
+static int emit_record(dyad_coder *c, dyad_record *r, dyad_sink sink, void *ud) {
+    dyad_buf_clear(&c->json);
+    dyad_emit_json(r, &c->json);
+    if (c->json.oom) { snprintf(c->err, sizeof c->err, "out of memory"); return DYAD_ENOMEM; }
+    r->json = c->json.data;
+    return sink ? sink(ud, r) : 0;
+}
+
+static void build_event(dyad_coder *c, const dyad_doc *doc, const dyad_ev *e, size_t k, dyad_record *r) {
+    const dyad_dict *d = c->d;
+    memset(r, 0, sizeof *r);
+    r->type = DYAD_REC_EVENT;
+    char id[256];
+    event_id(c, doc->id, e, k, id, sizeof id);
+    r->id = dup(c, id, strlen(id));
+    r->doc = doc->id;
+    r->story = (int)e->story;
+    r->sentence = (int)e->sentence;
+    sentence_span(c, e->sa, e->sb, r->span, &r->text);
+    char buf[11];
+    dyad_date_format(e->date, buf);
+    r->date = buf[0] ? dup(c, buf, strlen(buf)) : NULL;
+    dyad_date_format(c->clean.stories[e->story].date, buf);
+    r->story_date = buf[0] ? dup(c, buf, strlen(buf)) : NULL;
+    fill_actor(c, &e->src, &r->source);
+    fill_actor(c, &e->tgt, &r->target);
+    if (e->attr.b || e->attr.country[0]) fill_actor(c, &e->attr, &r->attribution);
+    r->cameo = dup(c, e->cameo, strlen(e->cameo));
+    const dyad_cameo *cm = dyad_dict_code(d, e->cameo);
+    if (cm) {
+        r->cameo_label = cm->label;
+        r->goldstein = cm->goldstein;
+        dyad_dict_cameo(d, e->cameo, NULL, NULL, &r->quad_class);
+        r->plover_event = cm->plover;
+        r->plover_mode = cm->plover_mode;
+        r->plover_context = cm->plover_context;
+    }
+    r->mode = mode_names[e->mode];
+    r->location = e->location;
+    r->location_country = e->loc_country[0] ? dup(c, e->loc_country, 3) : NULL;
+    if (e->has_money) {
+        r->amount.present = 1;
+        r->amount.value = e->money.value;
+        memcpy(r->amount.currency, e->money.currency, 4);
+        r->amount.usd = e->usd;
+        r->amount.usd_source = e->usd_src == 1 ? "text" : e->usd_src == 2 ? "derived" : NULL;
+        r->amount.text = span_text(c, e->money.a, e->money.b);
+    }
+    /* evidence: the pattern, where it is written, and the words that fired */
+    dyad_buf_clear(&c->tmp);
+    const char *verb = span_text(c, e->verb, e->verb + 1);
+    dyad_buf_printf(&c->tmp, "%s \"%s\" (%s:%d) on verb \"%s\"", e->pat->code, e->pat->text, e->pat->file,
+                    e->pat->line, verb ? verb : "");
+    if (r->source.text) dyad_buf_printf(&c->tmp, "; source \"%s\"", r->source.text);
+    if (r->target.text) dyad_buf_printf(&c->tmp, "; target \"%s\"", r->target.text);
+    if (e->mode_why) dyad_buf_printf(&c->tmp, "; %s", e->mode_why);
+    if (strcmp(e->cameo, e->pat->code)) dyad_buf_printf(&c->tmp, " -> %s", e->cameo);
+    r->evidence = dup(c, c->tmp.data ? c->tmp.data : "", c->tmp.len);
+}
+
+int dyad_coder_code(dyad_coder *c, const dyad_doc *doc, dyad_sink sink, void *ud) {
+    dyad_arena_reset(&c->arena);
+    c->stats.docs++;
+    c->stats.bytes += doc->len;
+    dyad_date docdate = {0, 0, 0, DP_NONE};
+    if (doc->date && dyad_date_parse_iso(doc->date, &docdate)) docdate.prec = DP_NONE;
+    if (docdate.prec == DP_NONE && c->date[0] && dyad_date_parse_iso(c->date, &docdate)) docdate.prec = DP_NONE;
+    int rc = prepare(c, doc->text ? doc->text : "", doc->len, docdate);
+    if (!rc) rc = code_all(c);
+    if (rc) { snprintf(c->err, sizeof c->err, "%s: out of memory", doc->id ? doc->id : "document"); return rc; }
+    dyad_doc named = *doc;
+    if (!named.id) named.id = "doc";
+    if (c->stories) {
+        for (size_t i = 0; i < c->clean.nstories; i++) {
+            dyad_record r;
+            memset(&r, 0, sizeof r);
+            r.type = DYAD_REC_STORY;
+            r.doc = named.id;
+            r.story = (int)i;
+            char buf[11];
+            dyad_date_format(c->clean.stories[i].date, buf);
+            r.story_date = dup(c, buf, strlen(buf));
+            for (size_t k = 0; k < c->nsents; k++)
+                if (c->sents[k].story == i) { sentence_span(c, c->sents[k].a, c->sents[k].b, r.span, &r.text); break; }
+            if ((rc = emit_record(c, &r, sink, ud))) return rc;
+        }
+    }
+    dyad_record *recs = c->evs.n ? dyad_arena_alloc(&c->arena, c->evs.n * sizeof *recs) : NULL;
+    if (c->evs.n && !recs) return DYAD_ENOMEM;
+    for (size_t i = 0; i < c->evs.n; i++) {
+        size_t k = 0;
+        for (size_t j = 0; j < i; j++) if (c->evs.v[j].sentence == c->evs.v[i].sentence) k++;
+        build_event(c, &named, &c->evs.v[i], k, &recs[i]);
+        c->stats.events++;
+        if ((rc = emit_record(c, &recs[i], sink, ud))) return rc;
+    }
+    dyad_conflict cf[32];
+    size_t ncf = dyad_resolve_conflicts(&c->evs, cf, 32);
+    for (size_t q = 0; q < ncf; q++) {
+        const dyad_record *x = &recs[cf[q].i], *y = &recs[cf[q].j];
+        dyad_claim *cl = dyad_arena_alloc(&c->arena, 2 * sizeof *cl);
+        if (!cl) return DYAD_ENOMEM;
+        const dyad_record *two[2] = {x, y};
+        for (int k = 0; k < 2; k++) {
+            cl[k].value = two[k]->amount.value;
+            cl[k].usd = two[k]->amount.usd;
+            memcpy(cl[k].currency, two[k]->amount.currency, 4);
+            cl[k].text = two[k]->amount.text;
+            cl[k].event = two[k]->id;
+            cl[k].sentence = two[k]->text;
+            cl[k].span[0] = two[k]->span[0];
+            cl[k].span[1] = two[k]->span[1];
+        }
+        dyad_record r;
+        memset(&r, 0, sizeof r);
+        r.type = DYAD_REC_CONFLICT;
+        char id[256];
+        snprintf(id, sizeof id, "%s-conflict-%zu", named.id, q);
+        r.id = dup(c, id, strlen(id));
+        r.doc = named.id;
+        r.story = x->story;
+        r.kind = "amount";
+        r.source = x->source;
+        r.target = x->target;
+        r.cameo = x->cameo;
+        r.claims = cl;
+        r.nclaims = 2;
+        c->stats.conflicts++;
+        if ((rc = emit_record(c, &r, sink, ud))) return rc;
+    }
+    return DYAD_OK;
+}
+
+/* ---- explain -------------------------------------------------------------------------------- */
+
+static int explain_sink(void *ud, const dyad_record *r) {
+    dyad_coder *c = ud;
+    dyad_buf_printf(&c->explain, "event: %s %s -> %s  cameo %s (%s)  mode %s  date %s\n       evidence: %s\n",
+                    r->source.code ? r->source.code : "-", r->source.text ? r->source.text : "",
+                    r->target.code ? r->target.code : "-", r->cameo, r->cameo_label ? r->cameo_label : "",
+                    r->mode, r->date ? r->date : "-", r->evidence ? r->evidence : "");
+    return 0;
+}
+
+int dyad_coder_explain(dyad_coder *c, const char *sentence, const char *date, const char **out) {
+    dyad_buf_clear(&c->explain);
+    dyad_doc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.id = "explain";
+    doc.text = sentence;
+    doc.len = strlen(sentence);
+    doc.date = date;
+    dyad_date docdate = {0, 0, 0, DP_NONE};
+    if (date) dyad_date_parse_iso(date, &docdate);
+    int rc = prepare(c, sentence, doc.len, docdate);
+    if (rc) return rc;
+    const char *s = c->norm.out.data ? c->norm.out.data : "";
+    const dyad_dict *d = c->d;
+    for (size_t i = 0; i < c->nsents; i++) {
+        const sentinfo *si = &c->sents[i];
+        dyad_buf_printf(&c->explain, "sentence %zu (story %u):\n  tokens:", i, si->story);
+        for (uint32_t k = si->a; k < si->b; k++) {
+            const dyad_token *t = &c->toks.v[k];
+            dyad_buf_printf(&c->explain, " %.*s", (int)t->len, s + t->off);
+            const dyad_word *w = &d->lex.words[t->id];
+            if (w->lemma >= 0) dyad_buf_printf(&c->explain, "/V:%s", d->lex.words[d->lemmas[w->lemma].word].s);
+        }
+        dyad_buf_adds(&c->explain, "\n");
+        dyad_date sd = c->clean.stories[si->story].date;
+        dyad_date dt = sentence_date(s, c->toks.v, si->a, si->b, sd);
+        char db[11];
+        dyad_date_format(dt, db);
+        dyad_buf_printf(&c->explain, "  date: %s\n", db[0] ? db : "-");
+        if (dyad_parse(&c->sent, d, s, c->toks.v, si->a, si->b, ymd(dt))) return DYAD_ENOMEM;
+        for (size_t q = 0; q < c->sent.nnps; q++) {
+            const dyad_np *np = &c->sent.nps[q];
+            dyad_av v;
+            dyad_av_from_np(&c->sent, np, &v);
+            char code[48];
+            dyad_av_code(&v, code, sizeof code);
+            const dyad_token *ta = &c->toks.v[np->a], *tb = &c->toks.v[np->b - 1];
+            dyad_buf_printf(&c->explain, "  actor: \"%.*s\" -> %s%s%s%s%s\n", (int)(tb->off + tb->len - ta->off), s + ta->off,
+                            code[0] ? code : "?", np->loc ? " (place)" : "", np->by ? " (by)" : "",
+                            np->next >= 0 ? " (and ...)" : "", np->pron ? " (pronoun)" : "");
+        }
+        for (size_t q = 0; q < c->sent.nanchors; q++) {
+            const dyad_anchor *an = &c->sent.anchors[q];
+            const dyad_token *t = &c->toks.v[an->tok];
+            dyad_buf_printf(&c->explain, "  verb: \"%.*s\" lemma %s%s%s%s%s%s%s\n", (int)t->len, s + t->off,
+                            d->lex.words[d->lemmas[an->lemma].word].s, an->passive ? " passive" : "",
+                            an->neg ? " negated" : "", an->intent ? " intent" : "", an->hypo ? " hypothetical" : "",
+                            an->governor >= 0 ? " governed" : "", an->governs ? " governs" : "");
+        }
+    }
+    c->evs.n = 0;
+    if ((rc = code_all(c))) return rc;
+    dyad_arena_reset(&c->arena);
+    for (size_t i = 0; i < c->evs.n; i++) {
+        dyad_record r;
+        build_event(c, &doc, &c->evs.v[i], i, &r);
+        explain_sink(c, &r);
+    }
+    if (!c->evs.n) dyad_buf_adds(&c->explain, "no event\n");
+    *out = c->explain.data ? c->explain.data : "";
+    return c->explain.oom ? DYAD_ENOMEM : DYAD_OK;
+}

@@ -1,0 +1,831 @@
+/* dict.c: loading the dictionary files (grammar: dict/README.md).
+ *
+ * Order of work: collect the *.txt files below each path (sorted, so loading is deterministic);
+ * load words.txt and amounts.txt first (other files' phrases do not depend on them, but the
+ * lexicon flags do), then cameo.txt, actors and agents, then the verb files in two passes (word
+ * sets first, since a pattern may use a set defined in a later file); last, sort the patterns by
+ * lemma so coding finds a verb's patterns as one slice. */
+#include "dict.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include "token.h"
+
+enum { F_UNKNOWN = 0, F_ACTORS, F_AGENTS, F_VERBS, F_CAMEO, F_WORDS, F_AMOUNTS };
+
+typedef struct loadfile { char *path; int kind; } loadfile;
+
+typedef struct loader {
+    dyad_dict *d;
+    loadfile *files;
+    size_t nfiles, cfiles;
+    const char *file;
+    int line;
+    dyad_toks toks;
+    int failed;
+} loader;
+
+static void problem(loader *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void problem(loader *L, const char *fmt, ...) {
+    dyad_dict *d = L->d;
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    d->problems++;
+    if (d->diag) d->diag(d->diag_ud, L->file, L->line, msg);
+    if (!d->check && !L->failed) {
+        snprintf(d->err, sizeof d->err, "%s:%d: %s", L->file ? L->file : "?", L->line, msg);
+        L->failed = 1;
+    }
+}
+
+static void warn(loader *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void warn(loader *L, const char *fmt, ...) {
+    dyad_dict *d = L->d;
+    if (!d->diag || !d->check) return;
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    d->problems++;
+    d->diag(d->diag_ud, L->file, L->line, msg);
+}
+
+int32_t dyad_date_bound(const char *s, size_t n, int end) {
+    int y = 0, m = end ? 12 : 1, dd = end ? 31 : 1;
+    if (n != 4 && n != 7 && n != 10) return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (i == 4 || i == 7) { if (s[i] != '-') return -1; }
+        else if (!dyad_isdigit((unsigned char)s[i])) return -1;
+    }
+    y = atoi(s);
+    if (n >= 7) m = (s[5] - '0') * 10 + (s[6] - '0');
+    if (n >= 10) dd = (s[8] - '0') * 10 + (s[9] - '0');
+    if (m < 1 || m > 12 || dd < 1 || dd > 31) return -1;
+    return y * 10000 + m * 100 + dd;
+}
+
+/* ---- phrases -------------------------------------------------------------------------------- */
+
+/* Tokenizes a phrase and interns its words; fills ids (max 32) and the caps mask. Returns the
+ * number of tokens, 0 for an empty phrase, -1 out of memory. */
+static int phrase_ids(loader *L, const char *s, size_t n, uint32_t *ids, uint32_t *caps) {
+    dyad_dict *d = L->d;
+    L->toks.n = 0;
+    if (dyad_tokenize(s, 0, n, &L->toks)) return -1;
+    if (L->toks.n > 32) { problem(L, "phrase longer than 32 tokens: %.*s", (int)n, s); return 0; }
+    *caps = 0;
+    for (size_t i = 0; i < L->toks.n; i++) {
+        const dyad_token *t = &L->toks.v[i];
+        char low[256];
+        size_t ln = dyad_lower(s + t->off, t->len, low, sizeof low);
+        ids[i] = dyad_lex_add(&d->lex, low, ln);
+        if (!ids[i]) return -1;
+        if ((t->flags & T_ALLCAPS) && t->len <= 5) *caps |= 1u << i;
+    }
+    if (L->toks.n && (L->toks.v[0].flags & T_CAP)) *caps |= CAPS_FIRST_UPPER;
+    return (int)L->toks.n;
+}
+
+/* Adds every " | "-separated phrase of field to the trie. plural: also the plural of each
+ * phrase (of its last word, or of the word before "of": "minister of defence"). */
+static int add_phrases(loader *L, const char *field, size_t flen, uint16_t kind, uint32_t payload,
+                       int plural) {
+    dyad_dict *d = L->d;
+    size_t i = 0;
+    while (i < flen) {
+        size_t j = i;
+        while (j < flen && !(field[j] == '|' && (j == 0 || field[j - 1] == ' ') &&
+                             (j + 1 == flen || field[j + 1] == ' ')))
+            j++;
+        size_t a = i, b = j;
+        while (a < b && field[a] == ' ') a++;
+        while (b > a && field[b - 1] == ' ') b--;
+        if (b > a) {
+            uint32_t ids[32], caps;
+            int n = phrase_ids(L, field + a, b - a, ids, &caps);
+            if (n < 0) return -1;
+            if (n > 0 && dyad_trie_add(&d->trie, ids, (size_t)n, caps, kind, payload) < 0) return -1;
+            if (kind != K_ACTOR || plural) caps &= ~CAPS_FIRST_UPPER;
+            if (n > 0 && plural && !(caps & ~CAPS_FIRST_UPPER)) {
+                int at = n - 1;
+                for (int k = 1; k < n; k++)
+                    if (!strcmp(d->lex.words[ids[k]].s, "of")) { at = k - 1; break; }
+                dyad_form forms[4];
+                size_t nf = dyad_morph_plurals(&d->morph, d->lex.words[ids[at]].s, forms, 4);
+                for (size_t f = 0; f < nf; f++) {
+                    uint32_t save = ids[at];
+                    uint32_t pid = dyad_lex_add(&d->lex, forms[f].s, strlen(forms[f].s));
+                    if (!pid) return -1;
+                    if (d->lex.words[pid].base == pid && pid != save) d->lex.words[pid].base = save;
+                    d->lex.words[pid].flags |= W_NOUNISH;
+                    ids[at] = pid;
+                    if (dyad_trie_add(&d->trie, ids, (size_t)n, caps, kind, payload) < 0) return -1;
+                    ids[at] = save;
+                }
+            }
+        }
+        i = j + 1;
+    }
+    return 0;
+}
+
+/* ---- line splitting ------------------------------------------------------------------------- */
+
+/* Cuts a line's comment ('#' at the start or after white space) and trailing space. */
+static size_t strip_comment(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t')) { n = i; break; }
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
+    return n;
+}
+
+/* Splits on runs of TABs into at most max fields. */
+static int fields(const char *s, size_t n, const char **f, size_t *fl, int max) {
+    int k = 0;
+    size_t i = 0;
+    while (i < n && k < max) {
+        size_t j = i;
+        while (j < n && s[j] != '\t') j++;
+        f[k] = s + i;
+        fl[k] = j - i;
+        k++;
+        while (j < n && s[j] == '\t') j++;
+        i = j;
+    }
+    if (i < n) return max + 1;
+    return k;
+}
+
+/* ---- key=value attributes ------------------------------------------------------------------- */
+
+typedef struct kv { const char *k, *v; size_t kl, vl; } kv;
+
+static int parse_kvs(loader *L, const char *s, size_t n, kv *out, int max) {
+    int k = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ') i++;
+        if (i >= n) break;
+        size_t ks = i;
+        while (i < n && s[i] != '=' && s[i] != ' ') i++;
+        kv e = {s + ks, NULL, i - ks, 0};
+        if (i < n && s[i] == '=') {
+            i++;
+            if (i < n && s[i] == '"') {
+                size_t vs = ++i;
+                while (i < n && s[i] != '"') i++;
+                if (i >= n) { problem(L, "unterminated quote in attributes"); return -1; }
+                e.v = s + vs;
+                e.vl = i - vs;
+                i++;
+            } else {
+                size_t vs = i;
+                while (i < n && s[i] != ' ') i++;
+                e.v = s + vs;
+                e.vl = i - vs;
+            }
+        }
+        if (k >= max) { problem(L, "too many attributes"); return -1; }
+        out[k++] = e;
+    }
+    return k;
+}
+
+static int keyis(const kv *e, const char *k) { return e->kl == strlen(k) && !memcmp(e->k, k, e->kl); }
+
+static const char *dupv(loader *L, const kv *e) {
+    return dyad_arena_strndup(&L->d->strings, e->v ? e->v : "", e->v ? e->vl : 0);
+}
+
+static const char *const type_names[] = {
+    NULL, "country", "capital", "seat", "igo", "ngo", "group", "party", "company", "media",
+    "person", "region", "city", "agent"};
+
+static int is_code3(const kv *e) {
+    if (!e->v || e->vl != 3) return 0;
+    for (size_t i = 0; i < 3; i++) if (!dyad_isupper((unsigned char)e->v[i])) return 0;
+    return 1;
+}
+
+static int load_actor_line(loader *L, const char *s, size_t n, int agent) {
+    dyad_dict *d = L->d;
+    const char *f[3];
+    size_t fl[3];
+    int nf = fields(s, n, f, fl, 3);
+    if (nf != 2) { problem(L, "expected PHRASES<TAB>ATTRIBUTES, found %d field(s)", nf); return 0; }
+    kv kvs[16];
+    int nk = parse_kvs(L, f[1], fl[1], kvs, 16);
+    if (nk < 0) return 0;
+    dyad_actor_ent a;
+    memset(&a, 0, sizeof a);
+    a.until = 99999999;
+    a.type = agent ? AT_AGENT : 0;
+    a.file = L->file;
+    a.line = L->line;
+    for (int i = 0; i < nk; i++) {
+        const kv *e = &kvs[i];
+        if (!e->v) {
+            problem(L, "attribute '%.*s' has no value (write key=value)", (int)e->kl, e->k);
+            return 0;
+        }
+        if (keyis(e, "type")) {
+            int t = 0;
+            for (int j = 1; j <= AT_AGENT; j++)
+                if (strlen(type_names[j]) == e->vl && !memcmp(type_names[j], e->v, e->vl)) t = j;
+            if (!t) { problem(L, "unknown type '%.*s'", (int)e->vl, e->v); return 0; }
+            a.type = (uint8_t)t;
+        } else if (keyis(e, "country")) {
+            if (!is_code3(e)) { problem(L, "country must be three capital letters: '%.*s'", (int)e->vl, e->v); return 0; }
+            memcpy(a.country, e->v, 3);
+        } else if (keyis(e, "sector")) {
+            if (!is_code3(e)) { problem(L, "sector must be three capital letters: '%.*s'", (int)e->vl, e->v); return 0; }
+            memcpy(a.sector, e->v, 3);
+        } else if (keyis(e, "org")) a.org = dupv(L, e);
+        else if (keyis(e, "code")) a.code = dupv(L, e);
+        else if (keyis(e, "name")) a.name = dupv(L, e);
+        else if (keyis(e, "role")) a.role = dupv(L, e);
+        else if (keyis(e, "members")) a.members = dupv(L, e);
+        else if (keyis(e, "from") || keyis(e, "until")) {
+            int end = keyis(e, "until");
+            int32_t v = dyad_date_bound(e->v, e->vl, end);
+            if (v < 0) { problem(L, "bad date '%.*s' (YYYY, YYYY-MM or YYYY-MM-DD)", (int)e->vl, e->v); return 0; }
+            if (end) a.until = v; else a.from = v;
+        } else if (keyis(e, "src") || keyis(e, "note")) {
+            /* provenance, kept in the file only */
+        } else {
+            problem(L, "unknown attribute '%.*s'", (int)e->kl, e->k);
+            return 0;
+        }
+    }
+    if (!a.type) { problem(L, "missing type=..."); return 0; }
+    if (a.from > a.until) { problem(L, "from= is after until="); return 0; }
+    /* A region or city with no country is allowed: it only blocks shorter phrases inside it
+     * ("Latin America" is not America). */
+    if (!agent && a.type != AT_REGION && a.type != AT_CITY && !a.country[0] && !a.org && !a.code &&
+        !a.sector[0] && !a.name) {
+        problem(L, "an actor needs country=, org=, code=, sector= or name=");
+        return 0;
+    }
+    if (agent && !a.sector[0]) { problem(L, "an agent needs sector="); return 0; }
+    if (a.type == AT_PERSON && (a.from > 0 || a.until < 99999999) && !a.role)
+        warn(L, "a dated person entry should say its office (role=...)");
+    size_t cl = 0;
+    while (cl < fl[0] && !(f[0][cl] == '|' && cl && f[0][cl - 1] == ' ')) cl++;
+    while (cl && f[0][cl - 1] == ' ') cl--;
+    a.canon = dyad_arena_strndup(&d->strings, f[0], cl);
+    if (!a.canon || DYAD_VEC_PUSH(&d->mem, d->actors, d->nactors, d->cactors)) return -1;
+    d->actors[d->nactors] = a;
+    uint32_t idx = (uint32_t)d->nactors++;
+    return add_phrases(L, f[0], fl[0], K_ACTOR, idx, agent);
+}
+
+/* ---- words.txt, amounts.txt ----------------------------------------------------------------- */
+
+static const struct { const char *name; uint32_t flag; } word_classes[] = {
+    {"modal-intent", W_MODAL_INTENT}, {"modal-hypo", W_MODAL_HYPO}, {"neg", W_NEG},
+    {"aux", W_AUX}, {"be", W_BE | W_AUX}, {"det", W_DET}, {"prep", W_PREP}, {"conj", W_CONJ},
+    {"pron-we", W_PRON_WE}, {"pron-he", W_PRON_HE}, {"pron-they", W_PRON_THEY}, {"rel", W_REL},
+    {"ready", W_READY}, {"adv", W_ADV}, {"loc-prep", W_LOC_PREP | W_PREP}, {"report", W_REPORT},
+    {"abbrev", W_ABBREV}, {"comp", W_COMP}, {"cond", W_HYPO_COND}, {"time", W_TIME},
+    {"attrib", 0}};
+
+static int load_words_line(loader *L, const char *s, size_t n) {
+    dyad_dict *d = L->d;
+    const char *f[3];
+    size_t fl[3];
+    int nf = fields(s, n, f, fl, 3);
+    if (nf != 2) { problem(L, "expected CLASS<TAB>PHRASES"); return 0; }
+    int cls = -1;
+    for (size_t i = 0; i < sizeof word_classes / sizeof *word_classes; i++)
+        if (strlen(word_classes[i].name) == fl[0] && !memcmp(word_classes[i].name, f[0], fl[0])) cls = (int)i;
+    if (cls < 0) { problem(L, "unknown word class '%.*s'", (int)fl[0], f[0]); return 0; }
+    /* One-word phrases set lexicon flags; longer ones go to the trie (K_PHRASE, class index). */
+    size_t i = 0;
+    while (i < fl[1]) {
+        size_t j = i;
+        while (j < fl[1] && f[1][j] != '|') j++;
+        size_t a = i, b = j;
+        while (a < b && f[1][a] == ' ') a++;
+        while (b > a && f[1][b - 1] == ' ') b--;
+        if (b > a) {
+            uint32_t ids[32], caps;
+            int k = phrase_ids(L, f[1] + a, b - a, ids, &caps);
+            if (k < 0) return -1;
+            if (k == 1 && word_classes[cls].flag) d->lex.words[ids[0]].flags |= word_classes[cls].flag;
+            else if (k >= 1 && dyad_trie_add(&d->trie, ids, (size_t)k, caps, K_PHRASE, (uint32_t)cls) < 0) return -1;
+        }
+        i = j + 1;
+    }
+    return 0;
+}
+
+int dyad_words_class(const char *name);
+int dyad_words_class(const char *name) {
+    for (size_t i = 0; i < sizeof word_classes / sizeof *word_classes; i++)
+        if (!strcmp(word_classes[i].name, name)) return (int)i;
+    return -1;
+}
+
+static int load_amounts_line(loader *L, const char *s, size_t n) {
+    dyad_dict *d = L->d;
+    const char *f[4];
+    size_t fl[4];
+    int nf = fields(s, n, f, fl, 4);
+    if (nf != 3) { problem(L, "expected KIND<TAB>VALUE<TAB>PHRASES"); return 0; }
+    if (fl[0] == 8 && !memcmp(f[0], "currency", 8)) {
+        if (fl[1] != 3) { problem(L, "currency code must be ISO 4217 (3 letters)"); return 0; }
+        if (DYAD_VEC_PUSH(&d->mem, d->currencies, d->ncurrencies, d->ccurrencies)) return -1;
+        memcpy(d->currencies[d->ncurrencies].iso, f[1], 3);
+        d->currencies[d->ncurrencies].iso[3] = 0;
+        return add_phrases(L, f[2], fl[2], K_CURRENCY, (uint32_t)d->ncurrencies++, 0);
+    }
+    int scale = fl[0] == 5 && !memcmp(f[0], "scale", 5);
+    int number = fl[0] == 6 && !memcmp(f[0], "number", 6);
+    if (!scale && !number) { problem(L, "unknown kind '%.*s' (currency, scale, number)", (int)fl[0], f[0]); return 0; }
+    char num[64];
+    if (fl[1] >= sizeof num) { problem(L, "value too long"); return 0; }
+    memcpy(num, f[1], fl[1]);
+    num[fl[1]] = 0;
+    char *end;
+    double v = strtod(num, &end);
+    if (*end || end == num) { problem(L, "bad number '%s'", num); return 0; }
+    if (DYAD_VEC_PUSH(&d->mem, d->numbers, d->nnumbers, d->cnumbers)) return -1;
+    d->numbers[d->nnumbers] = v;
+    return add_phrases(L, f[2], fl[2], scale ? K_SCALE : K_NUMBER, (uint32_t)d->nnumbers++, 0);
+}
+
+/* ---- cameo.txt ------------------------------------------------------------------------------ */
+
+static int valid_code(const char *s, size_t n) {
+    if (n < 2 || n > 4) return 0;
+    for (size_t i = 0; i < n; i++) if (!dyad_isdigit((unsigned char)s[i])) return 0;
+    return 1;
+}
+
+static int cmp_cameo(const void *a, const void *b) {
+    return strcmp(((const dyad_cameo *)a)->code, ((const dyad_cameo *)b)->code);
+}
+
+const dyad_cameo *dyad_dict_code(const dyad_dict *d, const char *code) {
+    dyad_cameo key;
+    memset(&key, 0, sizeof key);
+    snprintf(key.code, sizeof key.code, "%s", code);
+    return bsearch(&key, d->cameo, d->ncameo, sizeof key, cmp_cameo);
+}
+
+static int copy_code(loader *L, char out[6], const char *s, size_t n, const char *what) {
+    if (n == 1 && s[0] == '-') { out[0] = 0; return 1; }
+    if (!valid_code(s, n)) { problem(L, "%s code '%.*s' is not a CAMEO code", what, (int)n, s); return 0; }
+    memcpy(out, s, n);
+    out[n] = 0;
+    return 1;
+}
+
+static int load_cameo_line(loader *L, const char *s, size_t n) {
+    dyad_dict *d = L->d;
+    const char *f[8];
+    size_t fl[8];
+    int nf = fields(s, n, f, fl, 8);
+    if (nf != 7) { problem(L, "expected 7 fields: CODE GOLDSTEIN PLOVER INTENT REQUEST REFUSE LABEL"); return 0; }
+    dyad_cameo c;
+    memset(&c, 0, sizeof c);
+    if (!copy_code(L, c.code, f[0], fl[0], "the") || !c.code[0]) return 0;
+    char num[32];
+    snprintf(num, sizeof num, "%.*s", (int)(fl[1] < 31 ? fl[1] : 31), f[1]);
+    char *end;
+    c.goldstein = strtod(num, &end);
+    if (*end || end == num || c.goldstein < -10 || c.goldstein > 10) { problem(L, "Goldstein value must be a number from -10 to 10"); return 0; }
+    /* PLOVER: EVENT[/mode[/context]] */
+    const char *p = f[2];
+    size_t pl = fl[2];
+    if (!(pl == 1 && p[0] == '-')) {
+        size_t a = 0;
+        while (a < pl && p[a] != '/') a++;
+        c.plover = dyad_arena_strndup(&d->strings, p, a);
+        if (a < pl) {
+            size_t b = a + 1;
+            while (b < pl && p[b] != '/') b++;
+            if (b > a + 1) c.plover_mode = dyad_arena_strndup(&d->strings, p + a + 1, b - a - 1);
+            if (b + 1 < pl) c.plover_context = dyad_arena_strndup(&d->strings, p + b + 1, pl - b - 1);
+        }
+    }
+    if (!copy_code(L, c.intent, f[3], fl[3], "intent") || !copy_code(L, c.request, f[4], fl[4], "request") ||
+        !copy_code(L, c.refuse, f[5], fl[5], "refusal"))
+        return 0;
+    c.label = dyad_arena_strndup(&d->strings, f[6], fl[6]);
+    if (dyad_dict_code(d, c.code)) { problem(L, "code %s defined twice", c.code); return 0; }
+    if (DYAD_VEC_PUSH(&d->mem, d->cameo, d->ncameo, d->ccameo)) return -1;
+    d->cameo[d->ncameo++] = c;
+    qsort(d->cameo, d->ncameo, sizeof c, cmp_cameo); /* small table: keeps lookups valid while loading */
+    return 0;
+}
+
+/* ---- verbs ---------------------------------------------------------------------------------- */
+
+static int find_set(const dyad_dict *d, const char *s, size_t n) {
+    for (size_t i = 0; i < d->nsets; i++)
+        if (strlen(d->sets[i]) == n && !memcmp(d->sets[i], s, n)) return (int)i;
+    return -1;
+}
+
+static int load_set_line(loader *L, const char *s, size_t n) {
+    dyad_dict *d = L->d;
+    size_t i = 1;
+    while (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '=') i++;
+    size_t nl = i - 1;
+    while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+    if (nl == 0 || i >= n || s[i] != '=') { problem(L, "expected @NAME = PHRASE | PHRASE ..."); return 0; }
+    i++;
+    if (find_set(d, s + 1, nl) >= 0) { problem(L, "word set @%.*s defined twice", (int)nl, s + 1); return 0; }
+    if (DYAD_VEC_PUSH(&d->mem, d->sets, d->nsets, d->csets)) return -1;
+    const char *name = dyad_arena_strndup(&d->strings, s + 1, nl);
+    if (!name) return -1;
+    d->sets[d->nsets] = name;
+    return add_phrases(L, s + i, n - i, K_SET, (uint32_t)d->nsets++, 1);
+}
+
+static int find_lemma(dyad_dict *d, uint32_t word) {
+    for (size_t i = 0; i < d->nlemmas; i++) if (d->lemmas[i].word == word) return (int)i;
+    return -1;
+}
+
+/* Registers a verb lemma: its forms enter the lexicon pointing at it. */
+static int add_lemma(loader *L, uint32_t word) {
+    dyad_dict *d = L->d;
+    int li = find_lemma(d, word);
+    if (li >= 0) return li;
+    if (DYAD_VEC_PUSH(&d->mem, d->lemmas, d->nlemmas, d->clemmas)) return -2;
+    li = (int)d->nlemmas++;
+    d->lemmas[li] = (dyad_lemma){word, 0, 0};
+    dyad_form forms[16];
+    char base[64];
+    snprintf(base, sizeof base, "%s", d->lex.words[word].s);
+    size_t nf = dyad_morph_verb_forms(&d->morph, base, forms, 16);
+    for (size_t i = 0; i < nf; i++) {
+        uint32_t id = dyad_lex_add(&d->lex, forms[i].s, strlen(forms[i].s));
+        if (!id) return -2;
+        dyad_word *w = &d->lex.words[id];
+        /* A form shared by two lemmas (found: find/found) keeps the first lemma. */
+        if (w->lemma < 0) { w->lemma = li; w->vform = forms[i].kind; w->flags |= W_VERB; d->forms++; }
+        else if (w->lemma == li) w->vform |= forms[i].kind;
+    }
+    return li;
+}
+
+static int load_pattern_line(loader *L, const char *s, size_t n) {
+    dyad_dict *d = L->d;
+    const char *f[4];
+    size_t fl[4];
+    int nf = fields(s, n, f, fl, 4);
+    if (nf < 2 || nf > 3) { problem(L, "expected CODE<TAB>PATTERN[<TAB>FLAGS]"); return 0; }
+    dyad_pattern p;
+    memset(&p, 0, sizeof p);
+    if (!valid_code(f[0], fl[0])) { problem(L, "'%.*s' is not a CAMEO code", (int)fl[0], f[0]); return 0; }
+    memcpy(p.code, f[0], fl[0]);
+    if (d->ncameo && !dyad_dict_code(d, p.code)) { problem(L, "unknown CAMEO code %s", p.code); return 0; }
+    p.file = L->file;
+    p.line = L->line;
+    p.text = dyad_arena_strndup(&d->strings, f[1], fl[1]);
+    if (!p.text) return -1;
+    /* Elements: split the pattern on spaces. */
+    p.elem = (uint32_t)d->nelems;
+    const char *s1 = f[1];
+    size_t n1 = fl[1], i = 0;
+    int first = 1;
+    while (i < n1) {
+        while (i < n1 && s1[i] == ' ') i++;
+        if (i >= n1) break;
+        size_t j = i;
+        while (j < n1 && s1[j] != ' ') j++;
+        const char *w = s1 + i;
+        size_t wl = j - i;
+        dyad_pelem e = {0, 0, 0};
+        if (first) {
+            uint32_t ids[32], caps;
+            int k = phrase_ids(L, w, wl, ids, &caps);
+            if (k < 0) return -1;
+            if (k != 1) { problem(L, "the pattern must start with a verb lemma, found '%.*s'", (int)wl, w); return 0; }
+            int li = add_lemma(L, ids[0]);
+            if (li < 0) return -1;
+            p.lemma = (uint32_t)li;
+            first = 0;
+            i = j;
+            continue;
+        }
+        if (wl == 1 && w[0] == '+') e.kind = PE_TARGET;
+        else if (w[0] == '@') {
+            int si = find_set(d, w + 1, wl - 1);
+            if (si < 0) { problem(L, "undefined word set '%.*s'", (int)wl, w); return 0; }
+            e.kind = PE_SET;
+            e.a = (uint32_t)si;
+        } else {
+            /* a word, or a|b|c; each word may be several tokens ("military-technical") only
+             * as a set, so here it must be one token. */
+            e.kind = memchr(w, '|', wl) ? PE_ALT : PE_WORD;
+            e.a = (uint32_t)d->nalts;
+            size_t a = 0;
+            while (a < wl) {
+                size_t b = a;
+                while (b < wl && w[b] != '|') b++;
+                uint32_t ids[32], caps;
+                int k = phrase_ids(L, w + a, b - a, ids, &caps);
+                if (k < 0) return -1;
+                if (k != 1) { problem(L, "'%.*s' is not one word: use a @set for phrases", (int)(b - a), w + a); return 0; }
+                /* the word's plural matches too ("exercises" for "exercise") */
+                dyad_form forms[4];
+                size_t npl = dyad_morph_plurals(&d->morph, d->lex.words[ids[0]].s, forms, 4);
+                for (size_t q = 0; q < npl; q++) {
+                    uint32_t pid = dyad_lex_add(&d->lex, forms[q].s, strlen(forms[q].s));
+                    if (!pid) return -1;
+                    if (d->lex.words[pid].base == pid && pid != ids[0]) d->lex.words[pid].base = ids[0];
+                }
+                if (DYAD_VEC_PUSH(&d->mem, d->alts, d->nalts, d->calts)) return -1;
+                d->alts[d->nalts++] = ids[0];
+                a = b + 1;
+            }
+            e.n = (uint32_t)(d->nalts - e.a);
+        }
+        if (DYAD_VEC_PUSH(&d->mem, d->elems, d->nelems, d->celems)) return -1;
+        d->elems[d->nelems++] = e;
+        i = j;
+    }
+    if (first) { problem(L, "empty pattern"); return 0; }
+    p.nelem = (uint32_t)(d->nelems - p.elem);
+    if (nf == 3) {
+        size_t a = 0;
+        while (a < fl[2]) {
+            while (a < fl[2] && f[2][a] == ' ') a++;
+            size_t b = a;
+            while (b < fl[2] && f[2][b] != ' ') b++;
+            const char *w = f[2] + a;
+            size_t wl = b - a;
+#define IS(lit) (wl == sizeof(lit) - 1 && !memcmp(w, lit, wl))
+            if (!wl) break;
+            else if (IS("sym")) p.flags |= PF_SYM;
+            else if (IS("recv")) p.flags |= PF_RECV;
+            else if (IS("notarget")) p.flags |= PF_NOTARGET;
+            else if (IS("op=intent")) p.op = OP_INTENT;
+            else if (IS("op=request")) p.op = OP_REQUEST;
+            else if (IS("op=refuse")) p.op = OP_REFUSE;
+            else if (IS("op=say")) p.op = OP_SAY;
+            else if (IS("op=deny")) p.op = OP_DENY;
+            else { problem(L, "unknown flag '%.*s'", (int)wl, w); return 0; }
+#undef IS
+            a = b;
+        }
+    }
+    if (DYAD_VEC_PUSH(&d->mem, d->patterns, d->npatterns, d->cpatterns)) return -1;
+    d->patterns[d->npatterns++] = p;
+    return 0;
+}
+
+static int cmp_pattern(const void *a, const void *b) {
+    const dyad_pattern *x = a, *y = b;
+    if (x->lemma != y->lemma) return x->lemma < y->lemma ? -1 : 1;
+    /* stable: file order (files are sorted, lines ascend) */
+    int c = strcmp(x->file, y->file);
+    if (c) return c;
+    return x->line - y->line;
+}
+
+/* ---- files ---------------------------------------------------------------------------------- */
+
+typedef int (*line_fn)(loader *L, const char *s, size_t n);
+
+static int read_lines(loader *L, const char *path, line_fn fn, int pass) {
+    dyad_dict *d = L->d;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(d->err, sizeof d->err, "%s: %s", path, strerror(errno));
+        return DYAD_EIO;
+    }
+    L->file = dyad_arena_strndup(&d->strings, path, strlen(path));
+    L->line = 0;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    int rc = 0;
+    while ((got = getline(&line, &cap, f)) >= 0) {
+        L->line++;
+        size_t n = (size_t)got;
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) n--;
+        if (memchr(line, 0, n)) { problem(L, "NUL byte in line"); if (L->failed) break; continue; }
+        if (L->line == 1 && n >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) { memmove(line, line + 3, n - 3); n -= 3; }
+        n = strip_comment(line, n);
+        if (!n) continue;
+        int is_set = line[0] == '@';
+        if (pass == 1 && !is_set) continue;
+        if (pass == 2 && is_set) continue;
+        if (rc = fn(L, line, n), rc < 0) break;
+        if (L->failed) break;
+    }
+    free(line); /* getline allocates with malloc */
+    fclose(f);
+    if (rc < 0) { snprintf(d->err, sizeof d->err, "out of memory"); return DYAD_ENOMEM; }
+    return L->failed ? DYAD_EDICT : DYAD_OK;
+}
+
+static int set_line(loader *L, const char *s, size_t n) { return load_set_line(L, s, n); }
+static int actor_line(loader *L, const char *s, size_t n) { return load_actor_line(L, s, n, 0); }
+static int agent_line(loader *L, const char *s, size_t n) { return load_actor_line(L, s, n, 1); }
+
+static int file_kind(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (f) {
+        char head[128];
+        if (fgets(head, sizeof head, f) && !strncmp(head, "#! kind=", 8)) {
+            fclose(f);
+            const char *k = head + 8;
+            if (!strncmp(k, "actors", 6)) return F_ACTORS;
+            if (!strncmp(k, "agents", 6)) return F_AGENTS;
+            if (!strncmp(k, "verbs", 5)) return F_VERBS;
+            if (!strncmp(k, "cameo", 5)) return F_CAMEO;
+            if (!strncmp(k, "words", 5)) return F_WORDS;
+            if (!strncmp(k, "amounts", 7)) return F_AMOUNTS;
+            return F_UNKNOWN;
+        }
+        fclose(f);
+    }
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    if (!strcmp(base, "cameo.txt")) return F_CAMEO;
+    if (!strcmp(base, "words.txt")) return F_WORDS;
+    if (!strcmp(base, "amounts.txt")) return F_AMOUNTS;
+    if (!strcmp(base, "agents.txt")) return F_AGENTS;
+    if (!strncmp(base, "countries", 9)) return F_ACTORS;
+    size_t bl = (size_t)(base - path);
+    if (bl >= 7 && !strncmp(base - 7, "actors/", 7)) return F_ACTORS;
+    if (bl >= 6 && !strncmp(base - 6, "verbs/", 6)) return F_VERBS;
+    return F_UNKNOWN;
+}
+
+static int add_file(loader *L, const char *path) {
+    dyad_dict *d = L->d;
+    if (DYAD_VEC_PUSH(&d->mem, L->files, L->nfiles, L->cfiles)) return DYAD_ENOMEM;
+    size_t n = strlen(path);
+    char *p = dyad_arena_strndup(&d->strings, path, n);
+    if (!p) return DYAD_ENOMEM;
+    L->files[L->nfiles++] = (loadfile){p, file_kind(path)};
+    return 0;
+}
+
+static int walk(loader *L, const char *path, int top) {
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        snprintf(L->d->err, sizeof L->d->err, "%s: %s", path, strerror(errno));
+        return DYAD_EIO;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        size_t n = strlen(path);
+        if (top || (n > 4 && !strcmp(path + n - 4, ".txt"))) return add_file(L, path);
+        return 0;
+    }
+    DIR *dir = opendir(path);
+    if (!dir) {
+        snprintf(L->d->err, sizeof L->d->err, "%s: %s", path, strerror(errno));
+        return DYAD_EIO;
+    }
+    struct dirent *e;
+    int rc = 0;
+    while ((e = readdir(dir)) && !rc) {
+        if (e->d_name[0] == '.') continue;
+        char sub[4096];
+        if ((size_t)snprintf(sub, sizeof sub, "%s/%s", path, e->d_name) >= sizeof sub) continue;
+        rc = walk(L, sub, 0);
+    }
+    closedir(dir);
+    return rc;
+}
+
+static int cmp_file(const void *a, const void *b) {
+    return strcmp(((const loadfile *)a)->path, ((const loadfile *)b)->path);
+}
+
+int dyad_dict_load(dyad_dict **out, const char *const *paths, size_t npaths,
+                   const dyad_dict_options *opts) {
+    dyad_mem mem = {opts ? opts->alloc : NULL, opts ? opts->alloc_ud : NULL};
+    *out = NULL;
+    dyad_dict *d = dyad_mem_calloc(&mem, sizeof *d);
+    if (!d) return DYAD_ENOMEM;
+    *out = d;
+    d->mem = mem;
+    d->check = opts ? opts->check : 0;
+    d->diag = opts ? opts->diag : NULL;
+    d->diag_ud = opts ? opts->diag_ud : NULL;
+    dyad_arena_init(&d->strings, &d->mem, 1 << 16);
+    if (dyad_lex_init(&d->lex, &d->mem) || dyad_trie_init(&d->trie, &d->mem)) goto oom;
+    const char *wn = opts && opts->wordnet_dir ? opts->wordnet_dir : getenv("WNSEARCHDIR");
+    if (!wn) wn = "/usr/share/wordnet";
+    int mr = dyad_morph_load(&d->morph, &d->mem, wn);
+    if (mr < 0) goto oom;
+    if (mr > 0 && d->diag)
+        d->diag(d->diag_ud, wn, 0, "WordNet exception lists not found: irregular verb forms are missing");
+
+    loader L;
+    memset(&L, 0, sizeof L);
+    L.d = d;
+    L.toks.mem = &d->mem;
+    int rc = DYAD_OK;
+    for (size_t i = 0; i < npaths && !rc; i++) rc = walk(&L, paths[i], 1);
+    if (!rc) {
+        qsort(L.files, L.nfiles, sizeof *L.files, cmp_file);
+        d->files = L.nfiles;
+        /* words and amounts, cameo, actors and agents, verb sets, verb patterns */
+        static const int order[] = {F_WORDS, F_AMOUNTS, F_CAMEO, F_ACTORS, F_AGENTS};
+        for (size_t o = 0; o < sizeof order / sizeof *order && !rc; o++)
+            for (size_t i = 0; i < L.nfiles && !rc; i++) {
+                if (L.files[i].kind != order[o]) continue;
+                line_fn fn = order[o] == F_WORDS ? load_words_line : order[o] == F_AMOUNTS ? load_amounts_line
+                           : order[o] == F_CAMEO ? load_cameo_line : order[o] == F_ACTORS ? actor_line : agent_line;
+                rc = read_lines(&L, L.files[i].path, fn, 0);
+            }
+        /* @money is built in: it matches a sum of money found by the amount scanner. */
+        if (!rc) {
+            if (DYAD_VEC_PUSH(&d->mem, d->sets, d->nsets, d->csets)) rc = DYAD_ENOMEM;
+            else { d->money_set = (int32_t)d->nsets; d->sets[d->nsets++] = "money"; }
+        }
+        for (int pass = 1; pass <= 2 && !rc; pass++)
+            for (size_t i = 0; i < L.nfiles && !rc; i++)
+                if (L.files[i].kind == F_VERBS)
+                    rc = read_lines(&L, L.files[i].path, pass == 1 ? set_line : load_pattern_line, pass);
+        for (size_t i = 0; i < L.nfiles && !rc; i++)
+            if (L.files[i].kind == F_UNKNOWN && d->diag)
+                d->diag(d->diag_ud, L.files[i].path, 0, "not a dictionary file dyad knows (ignored); name it or start it with '#! kind=...'");
+    }
+    dyad_mem_free(&d->mem, L.toks.v, L.toks.cap * sizeof *L.toks.v);
+    dyad_mem_free(&d->mem, L.files, L.cfiles * sizeof *L.files);
+    if (rc == DYAD_ENOMEM) goto oom;
+    if (rc) return rc;
+    qsort(d->patterns, d->npatterns, sizeof *d->patterns, cmp_pattern);
+    for (size_t i = 0; i < d->npatterns; i++) {
+        dyad_lemma *lm = &d->lemmas[d->patterns[i].lemma];
+        if (!lm->n) lm->first = (uint32_t)i;
+        lm->n++;
+    }
+    if (d->check && d->problems) {
+        snprintf(d->err, sizeof d->err, "%d problem(s) found", d->problems);
+        return DYAD_EDICT;
+    }
+    return DYAD_OK;
+oom:
+    snprintf(d->err, sizeof d->err, "out of memory while loading dictionaries");
+    return DYAD_ENOMEM;
+}
+
+const char *dyad_dict_errmsg(const dyad_dict *d) {
+    return d ? d->err : "out of memory";
+}
+
+void dyad_dict_free(dyad_dict *d) {
+    if (!d) return;
+    dyad_mem m = d->mem;
+    dyad_lex_free(&d->lex);
+    dyad_trie_free(&d->trie);
+    dyad_morph_free(&d->morph);
+    dyad_arena_free(&d->strings);
+    dyad_mem_free(&m, d->actors, d->cactors * sizeof *d->actors);
+    dyad_mem_free(&m, d->patterns, d->cpatterns * sizeof *d->patterns);
+    dyad_mem_free(&m, d->elems, d->celems * sizeof *d->elems);
+    dyad_mem_free(&m, d->alts, d->calts * sizeof *d->alts);
+    dyad_mem_free(&m, d->lemmas, d->clemmas * sizeof *d->lemmas);
+    dyad_mem_free(&m, d->sets, d->csets * sizeof *d->sets);
+    dyad_mem_free(&m, d->cameo, d->ccameo * sizeof *d->cameo);
+    dyad_mem_free(&m, d->numbers, d->cnumbers * sizeof *d->numbers);
+    dyad_mem_free(&m, d->currencies, d->ccurrencies * sizeof *d->currencies);
+    dyad_mem_free(&m, d, sizeof *d);
+}
+
+void dyad_dict_stats_get(const dyad_dict *d, dyad_dict_stats *s) {
+    memset(s, 0, sizeof *s);
+    for (size_t i = 0; i < d->nactors; i++) {
+        if (d->actors[i].type == AT_AGENT) s->agents++; else s->actors++;
+    }
+    s->files = d->files;
+    s->verb_patterns = d->npatterns;
+    s->verb_lemmas = d->nlemmas;
+    s->verb_forms = d->forms;
+    s->codes = d->ncameo;
+    s->words = d->lex.n - 1;
+    s->trie_nodes = d->trie.nnodes;
+}
+
+int dyad_dict_cameo(const dyad_dict *d, const char *code, const char **label, double *goldstein,
+                    int *quad_class) {
+    const dyad_cameo *c = dyad_dict_code(d, code);
+    if (!c) return 0;
+    if (label) *label = c->label;
+    if (goldstein) *goldstein = c->goldstein;
+    if (quad_class) {
+        int root = atoi((char[3]){c->code[0], c->code[1], 0});
+        *quad_class = root <= 5 ? 1 : root <= 8 ? 2 : root <= 13 ? 3 : 4;
+    }
+    return 1;
+}

@@ -1,0 +1,103 @@
+/* dict.h: the loaded dictionaries: lexicon, phrase trie, actors, verb patterns, CAMEO table.
+ *
+ * Loading reads every text file once, interns each word, inserts each phrase into the trie and
+ * each pattern into its lemma's list; afterwards the whole structure is read-only, so threads
+ * share it. See dict/README.md for the grammar of the files. */
+#ifndef DYAD_DICT_H
+#define DYAD_DICT_H
+
+#include "dyad.h"
+#include "lex.h"
+#include "morph.h"
+#include "trie.h"
+#include "util.h"
+
+/* Kinds of trie entries. */
+enum { K_ACTOR = 1, K_SET, K_PHRASE, K_CURRENCY, K_SCALE, K_NUMBER };
+
+/* Actor types. */
+enum {
+    AT_COUNTRY = 1, AT_CAPITAL, AT_SEAT, AT_IGO, AT_NGO, AT_GROUP, AT_PARTY, AT_COMPANY, AT_MEDIA,
+    AT_PERSON, AT_REGION, AT_CITY, AT_AGENT
+};
+
+typedef struct dyad_actor_ent {
+    const char *canon;       /* canonical phrase */
+    uint8_t type;            /* AT_* */
+    char country[4], sector[4];
+    const char *org, *code, *name, *role, *members;
+    int32_t from, until;     /* YYYYMMDD, inclusive; 0 and 99999999 when open */
+    const char *file;
+    int line;
+} dyad_actor_ent;
+
+/* Pattern elements. */
+enum { PE_WORD = 1, PE_ALT, PE_SET, PE_TARGET };
+typedef struct dyad_pelem { uint8_t kind; uint32_t a, n; } dyad_pelem;
+
+/* Pattern flags and operators. */
+enum { PF_SYM = 1, PF_RECV = 2, PF_NOTARGET = 4 };
+enum { OP_NONE = 0, OP_INTENT, OP_REQUEST, OP_REFUSE, OP_SAY, OP_DENY };
+
+typedef struct dyad_pattern {
+    char code[6];
+    uint32_t lemma;          /* index into lemmas */
+    uint32_t elem, nelem;    /* elements: elems[elem .. elem + nelem) */
+    uint8_t flags, op;
+    const char *text, *file;
+    int line;
+} dyad_pattern;
+
+typedef struct dyad_lemma {
+    uint32_t word;           /* lexicon id of the base form */
+    uint32_t first, n;       /* its patterns: patterns[first .. first + n) after load */
+} dyad_lemma;
+
+typedef struct dyad_cameo {
+    char code[6];
+    double goldstein;
+    const char *plover, *plover_mode, *plover_context;
+    char intent[6], request[6], refuse[6];
+    const char *label;
+} dyad_cameo;
+
+typedef struct dyad_currency { char iso[4]; } dyad_currency;
+
+struct dyad_dict {
+    dyad_mem mem;
+    dyad_lex lex;
+    dyad_trie trie;
+    dyad_morph morph;
+    dyad_arena strings;
+    dyad_actor_ent *actors;
+    size_t nactors, cactors;
+    dyad_pattern *patterns;
+    size_t npatterns, cpatterns;
+    dyad_pelem *elems;
+    size_t nelems, celems;
+    uint32_t *alts;          /* word ids of a|b|c elements */
+    size_t nalts, calts;
+    dyad_lemma *lemmas;
+    size_t nlemmas, clemmas;
+    const char **sets;       /* set names, index = set id */
+    size_t nsets, csets;
+    dyad_cameo *cameo;       /* sorted by code */
+    size_t ncameo, ccameo;
+    double *numbers;         /* K_SCALE / K_NUMBER payloads */
+    size_t nnumbers, cnumbers;
+    dyad_currency *currencies;
+    size_t ncurrencies, ccurrencies;
+    int32_t money_set;       /* the built-in @money set: a sum of money (amount.h) */
+    size_t files, forms;
+    int check, problems;
+    dyad_diag_fn diag;
+    void *diag_ud;
+    char err[512];
+};
+
+/* Looks up a CAMEO code; NULL when unknown. */
+const dyad_cameo *dyad_dict_code(const dyad_dict *d, const char *code);
+/* YYYY[-MM[-DD]] to YYYYMMDD, the earliest day (end=0) or the latest (end=1); -1 if malformed. */
+int32_t dyad_date_bound(const char *s, size_t n, int end);
+
+#endif

@@ -1,0 +1,249 @@
+/* main.c: the dyad command line. It uses nothing but the public interface in dyad.h. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "dyad.h"
+#include "ruletest.h"
+
+/* Exit codes, listed in --help. */
+enum {
+    EXIT_OKAY = 0,
+    EXIT_FAILED = 1,    /* tests failed, or dictionary problems found */
+    EXIT_USAGE = 2,     /* bad command line */
+    EXIT_DICT = 3,      /* dictionaries could not be loaded */
+    EXIT_INPUT = 4,     /* some input was bad and skipped (good records were still written) */
+    EXIT_IO = 5         /* a file could not be read or output not written */
+};
+
+static const char usage[] =
+    "usage: dyad COMMAND [options] [FILE...]\n"
+    "\n"
+    "Codes news text into political events (CAMEO, PLOVER): who did what to whom, when, where.\n"
+    "\n"
+    "commands:\n"
+    "  code [FILE...]        code documents to standard output (FILE '-' or none: standard input)\n"
+    "  test FILE...          run plain-text rule tests; ends with 'N passed, N failed'\n"
+    "  dict check            load every dictionary and report problems as file:line\n"
+    "  dict explain TEXT     show how a sentence codes: tokens, actors, verbs, patterns, events\n"
+    "  dict stats            sizes of the loaded dictionaries\n"
+    "  version               print the version\n"
+    "\n"
+    "options:\n"
+    "  --date YYYY-MM-DD     the document date when a document gives none\n"
+    "  --format jsonl|table  output of 'code' (default jsonl)\n"
+    "  --input text|jsonl    input format (default: detected; JSON lines start with '{')\n"
+    "  --dict PATH           dictionary folder or file (repeatable; default: the built-in ones)\n"
+    "  --stories             also emit a 'story' record for each story found\n"
+    "  -v, --verbose         more detail (test: every case)\n"
+    "  -h, --help            this text\n"
+    "\n"
+    "exit codes: 0 ok, 1 tests failed or dictionary problems, 2 usage, 3 dictionaries could not be\n"
+    "loaded, 4 some input was bad and skipped, 5 a file could not be read or output written\n";
+
+typedef struct opts {
+    const char *date, *format, *input;
+    const char *dicts[16];
+    size_t ndicts;
+    int stories, verbose;
+    const char *files[4096];
+    size_t nfiles;
+} opts;
+
+static void diag_print(void *ud, const char *file, int line, const char *msg) {
+    (void)ud;
+    if (line > 0) fprintf(stderr, "%s:%d: %s\n", file, line, msg);
+    else fprintf(stderr, "%s: %s\n", file, msg);
+}
+
+static int load_dict(const opts *o, dyad_dict **d, int check) {
+    const char *defaults[] = {DYAD_DICT_DIR, DYAD_GEN_DICT_DIR};
+    const char *const *paths = o->ndicts ? o->dicts : defaults;
+    size_t n = o->ndicts ? o->ndicts : 2;
+    dyad_dict_options dopts;
+    memset(&dopts, 0, sizeof dopts);
+    dopts.diag = diag_print;
+    dopts.check = check;
+    int rc = dyad_dict_load(d, paths, n, &dopts);
+    if (rc != DYAD_OK && !check) fprintf(stderr, "dyad: %s\n", dyad_dict_errmsg(*d));
+    return rc;
+}
+
+typedef struct out_ctx { int table; FILE *f; int failed; } out_ctx;
+
+static int print_record(void *ud, const dyad_record *r) {
+    out_ctx *o = ud;
+    if (!o->table) {
+        if (fputs(r->json, o->f) == EOF || fputc('\n', o->f) == EOF) { o->failed = 1; return 1; }
+        return 0;
+    }
+    if (r->type == DYAD_REC_CONFLICT) {
+        fprintf(o->f, "CONFLICT %s -> %s (%s):", r->source.code ? r->source.code : "-",
+                r->target.code ? r->target.code : "-", r->kind);
+        for (size_t i = 0; i < r->nclaims; i++)
+            fprintf(o->f, "%s %.4g %s (\"%s\")", i ? " vs" : "", r->claims[i].value, r->claims[i].currency,
+                    r->claims[i].text ? r->claims[i].text : "");
+        fputc('\n', o->f);
+        return 0;
+    }
+    if (r->type != DYAD_REC_EVENT) return 0;
+    char amount[64] = "";
+    if (r->amount.present) snprintf(amount, sizeof amount, "%.4g %s", r->amount.value, r->amount.currency);
+    char text[64];
+    snprintf(text, sizeof text, "%s", r->text ? r->text : "");
+    fprintf(o->f, "%-10s  %-10s  %-5s %-10s  %-8s  %-14s  %s%s\n", r->date ? r->date : "-",
+            r->source.code ? r->source.code : "-", r->cameo, r->target.code ? r->target.code : "-", r->mode,
+            amount, text, strlen(r->text ? r->text : "") > 63 ? "..." : "");
+    return 0;
+}
+
+static int cmd_code(const opts *o) {
+    dyad_dict *d = NULL;
+    if (load_dict(o, &d, 0) != DYAD_OK) { dyad_dict_free(d); return EXIT_DICT; }
+    dyad_code_options co;
+    memset(&co, 0, sizeof co);
+    co.date = o->date;
+    co.stories = o->stories;
+    dyad_coder *c = NULL;
+    if (dyad_coder_new(&c, d, &co) != DYAD_OK) { dyad_dict_free(d); return EXIT_DICT; }
+    int format = !o->input ? DYAD_FMT_AUTO : !strcmp(o->input, "jsonl") ? DYAD_FMT_JSONL : DYAD_FMT_TEXT;
+    out_ctx oc = {o->format && !strcmp(o->format, "table"), stdout, 0};
+    if (oc.table)
+        printf("%-10s  %-10s  %-5s %-10s  %-8s  %-14s  %s\n", "date", "source", "cameo", "target", "mode", "amount", "sentence");
+    int status = EXIT_OKAY;
+    const char *stdin_only[] = {"-"};
+    const char *const *files = o->nfiles ? o->files : stdin_only;
+    size_t nfiles = o->nfiles ? o->nfiles : 1;
+    for (size_t i = 0; i < nfiles && !oc.failed; i++) {
+        dyad_reader *r = NULL;
+        int rc = dyad_reader_open(&r, files[i], format, NULL, NULL);
+        if (rc != DYAD_OK) {
+            fprintf(stderr, "dyad: %s\n", dyad_reader_errmsg(r));
+            dyad_reader_free(r);
+            status = EXIT_IO;
+            continue;
+        }
+        dyad_doc doc;
+        while ((rc = dyad_reader_next(r, &doc)) != DYAD_EOF) {
+            if (rc == DYAD_EINPUT) { fprintf(stderr, "dyad: %s\n", dyad_reader_errmsg(r)); if (status == EXIT_OKAY) status = EXIT_INPUT; continue; }
+            if (rc != DYAD_OK) { fprintf(stderr, "dyad: %s\n", dyad_reader_errmsg(r)); status = EXIT_IO; break; }
+            rc = dyad_coder_code(c, &doc, print_record, &oc);
+            if (oc.failed) break;
+            if (rc != DYAD_OK) { fprintf(stderr, "dyad: %s\n", dyad_coder_errmsg(c)); status = EXIT_IO; break; }
+        }
+        dyad_reader_free(r);
+    }
+    dyad_coder_stats st;
+    dyad_coder_stats_get(c, &st);
+    if (st.bad_utf8) fprintf(stderr, "dyad: %zu invalid UTF-8 sequence(s) replaced with U+FFFD\n", st.bad_utf8);
+    if (fflush(stdout) != 0 || oc.failed) {
+        fprintf(stderr, "dyad: writing output: %s\n", strerror(errno));
+        status = EXIT_IO;
+    }
+    dyad_coder_free(c);
+    dyad_dict_free(d);
+    return status;
+}
+
+static int cmd_test(const opts *o) {
+    if (!o->nfiles) { fputs("dyad test: no test files given\n", stderr); return EXIT_USAGE; }
+    const char *defaults[] = {DYAD_DICT_DIR, DYAD_GEN_DICT_DIR};
+    const char *const *paths = o->ndicts ? o->dicts : defaults;
+    size_t n = o->ndicts ? o->ndicts : 2;
+    dyad_ruletest_result res = {0, 0};
+    int broken = 0;
+    for (size_t i = 0; i < o->nfiles; i++)
+        if (dyad_ruletest_run(o->files[i], paths, n, o->verbose, stdout, &res)) broken++;
+    printf("%d passed, %d failed\n", res.passed, res.failed + broken);
+    return (res.failed || broken) ? EXIT_FAILED : EXIT_OKAY;
+}
+
+static int cmd_dict(const opts *o) {
+    if (!o->nfiles) { fputs("dyad dict: say check, explain TEXT or stats\n", stderr); return EXIT_USAGE; }
+    const char *sub = o->files[0];
+    if (!strcmp(sub, "check")) {
+        dyad_dict *d = NULL;
+        int rc = load_dict(o, &d, 1);
+        if (rc == DYAD_OK) {
+            dyad_dict_stats s;
+            dyad_dict_stats_get(d, &s);
+            printf("dictionaries ok: %zu files, %zu actors, %zu agents, %zu verb patterns, %zu CAMEO codes\n",
+                   s.files, s.actors, s.agents, s.verb_patterns, s.codes);
+        } else fprintf(stderr, "dyad dict check: %s\n", dyad_dict_errmsg(d));
+        dyad_dict_free(d);
+        return rc == DYAD_OK ? EXIT_OKAY : rc == DYAD_EDICT ? EXIT_FAILED : EXIT_DICT;
+    }
+    dyad_dict *d = NULL;
+    if (load_dict(o, &d, 0) != DYAD_OK) { dyad_dict_free(d); return EXIT_DICT; }
+    int status = EXIT_OKAY;
+    if (!strcmp(sub, "stats")) {
+        dyad_dict_stats s;
+        dyad_dict_stats_get(d, &s);
+        printf("files %zu\nactors %zu\nagents %zu\nverb patterns %zu\nverb lemmas %zu\nverb forms %zu\n"
+               "cameo codes %zu\nwords %zu\ntrie nodes %zu\n", s.files, s.actors, s.agents, s.verb_patterns,
+               s.verb_lemmas, s.verb_forms, s.codes, s.words, s.trie_nodes);
+    } else if (!strcmp(sub, "explain")) {
+        if (o->nfiles < 2) { fputs("dyad dict explain: give the text to explain\n", stderr); status = EXIT_USAGE; }
+        else {
+            dyad_coder *c = NULL;
+            const char *out = NULL;
+            if (dyad_coder_new(&c, d, NULL) == DYAD_OK && dyad_coder_explain(c, o->files[1], o->date, &out) == DYAD_OK)
+                fputs(out, stdout);
+            else status = EXIT_IO;
+            dyad_coder_free(c);
+        }
+    } else {
+        fprintf(stderr, "dyad dict: unknown subcommand '%s' (check, explain, stats)\n", sub);
+        status = EXIT_USAGE;
+    }
+    dyad_dict_free(d);
+    return status;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) { fputs(usage, stderr); return EXIT_USAGE; }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) { fputs(usage, stdout); return EXIT_OKAY; }
+    if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) { printf("dyad %s\n", DYAD_VERSION); return EXIT_OKAY; }
+    opts o;
+    memset(&o, 0, sizeof o);
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        int more = i + 1 < argc;
+        if (!strcmp(a, "--date") && more) o.date = argv[++i];
+        else if (!strcmp(a, "--format") && more) o.format = argv[++i];
+        else if (!strcmp(a, "--input") && more) o.input = argv[++i];
+        else if (!strcmp(a, "--dict") && more) { if (o.ndicts < 16) o.dicts[o.ndicts++] = argv[++i]; else ++i; }
+        else if (!strcmp(a, "--stories")) o.stories = 1;
+        else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) o.verbose = 1;
+        else if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(usage, stdout); return EXIT_OKAY; }
+        else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "dyad: unknown option '%s'%s\n\n%s", a,
+                    (!strcmp(a, "--date") || !strcmp(a, "--format") || !strcmp(a, "--dict") || !strcmp(a, "--input")) ? " (needs a value)" : "", usage);
+            return EXIT_USAGE;
+        } else if (o.nfiles < 4096) o.files[o.nfiles++] = a;
+    }
+    if (o.date) {
+        int y, m, dd;
+        char tail;
+        if (sscanf(o.date, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3 || m < 1 || m > 12 || dd < 1 || dd > 31) {
+            fprintf(stderr, "dyad: --date '%s' is not YYYY-MM-DD\n", o.date);
+            return EXIT_USAGE;
+        }
+    }
+    if (o.format && strcmp(o.format, "jsonl") && strcmp(o.format, "table")) {
+        fprintf(stderr, "dyad: --format '%s' is not one of jsonl, table\n", o.format);
+        return EXIT_USAGE;
+    }
+    if (o.input && strcmp(o.input, "jsonl") && strcmp(o.input, "text")) {
+        fprintf(stderr, "dyad: --input '%s' is not one of text, jsonl\n", o.input);
+        return EXIT_USAGE;
+    }
+    if (!strcmp(cmd, "code")) return cmd_code(&o);
+    if (!strcmp(cmd, "test")) return cmd_test(&o);
+    if (!strcmp(cmd, "dict")) return cmd_dict(&o);
+    fprintf(stderr, "dyad: unknown command '%s'\n\n%s", cmd, usage);
+    return EXIT_USAGE;
+}

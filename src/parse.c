@@ -1,0 +1,370 @@
+/* parse.c: actor phrases, verb anchors and verb groups (see parse.h). */
+#include "parse.h"
+
+void dyad_sent_init(dyad_sent *s, const dyad_mem *mem) {
+    memset(s, 0, sizeof *s);
+    s->ments.mem = mem;
+}
+
+void dyad_sent_free(dyad_sent *s, const dyad_mem *mem) {
+    dyad_mem_free(mem, s->ments.v, s->ments.cap * sizeof *s->ments.v);
+    dyad_mem_free(mem, s->tflags, s->tcap * sizeof *s->tflags);
+    dyad_mem_free(mem, s->tnp, s->tcap * sizeof *s->tnp);
+    dyad_mem_free(mem, s->nps, s->cnps * sizeof *s->nps);
+    dyad_mem_free(mem, s->anchors, s->canchors * sizeof *s->anchors);
+    memset(s, 0, sizeof *s);
+}
+
+int32_t dyad_actor_at(const dyad_dict *d, int32_t e, int32_t date, int agent) {
+    int32_t dated = -1, open = -1, any = -1;
+    for (; e >= 0; e = d->trie.entries[e].next) {
+        const dyad_trie_entry *en = &d->trie.entries[e];
+        if (en->kind != K_ACTOR) continue;
+        const dyad_actor_ent *a = &d->actors[en->payload];
+        if ((a->type == AT_AGENT) != (agent != 0)) continue;
+        int bounded = a->from > 0 || a->until < 99999999;
+        if (any < 0) any = (int32_t)en->payload;
+        if (bounded) {
+            if (date > 0 && date >= a->from && date <= a->until && dated < 0) dated = (int32_t)en->payload;
+        } else if (open < 0) open = (int32_t)en->payload;
+    }
+    if (dated >= 0) return dated;
+    if (open >= 0) return open;
+    /* Only dated entries, none covering the date: a former state outside its life still names
+     * the place; a person outside their offices is not an office holder (handled by caller). */
+    if (any >= 0 && d->actors[any].type != AT_PERSON) return any;
+    return -1;
+}
+
+static uint32_t wflags(const dyad_sent *s, uint32_t i) {
+    return s->d->lex.words[s->t[i].id].flags;
+}
+static int is(const dyad_sent *s, uint32_t i, const char *w) { return dyad_tok_is(s->text, &s->t[i], w); }
+
+/* The mention starting at token i, or NULL. mention_at is fast because the sentence's mentions
+ * are in token order: tnp is used as a scratch map before NPs fill it. */
+static const dyad_mention *mention_at(const dyad_sent *s, uint32_t i, const int32_t *mstart) {
+    if (i < s->a || i >= s->b) return NULL;
+    int32_t m = mstart[i - s->a];
+    return m >= 0 ? &s->ments.v[m] : NULL;
+}
+
+typedef struct npb { int32_t owner, agent, person; } npb;
+
+/* Takes what a mention gives: an actor valid at the date, else an agent. */
+static int absorb(dyad_sent *s, const dyad_mention *m, npb *np, int only_agent) {
+    int32_t act = only_agent ? -1 : dyad_actor_at(s->d, m->entry, s->date, 0);
+    if (act >= 0) {
+        const dyad_actor_ent *a = &s->d->actors[act];
+        if (np->owner < 0) np->owner = act;
+        if (a->type == AT_PERSON && np->person < 0) np->person = act;
+        return 1;
+    }
+    int32_t ag = dyad_actor_at(s->d, m->entry, s->date, 1);
+    if (ag >= 0) {
+        if (np->agent < 0) np->agent = ag;
+        return 1;
+    }
+    /* a person outside their dated offices: still the person, without an office */
+    for (int32_t e = m->entry; e >= 0; e = s->d->trie.entries[e].next) {
+        const dyad_trie_entry *en = &s->d->trie.entries[e];
+        if (en->kind == K_ACTOR && s->d->actors[en->payload].type == AT_PERSON) {
+            if (np->person < 0) np->person = (int32_t)en->payload;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int has_actor(const dyad_sent *s, const dyad_mention *m) {
+    for (int32_t e = m->entry; e >= 0; e = s->d->trie.entries[e].next)
+        if (s->d->trie.entries[e].kind == K_ACTOR) return 1;
+    return 0;
+}
+
+static int add_np(dyad_sent *s, dyad_np np) {
+    if (DYAD_VEC_PUSH(s->ments.mem, s->nps, s->nnps, s->cnps)) return -1;
+    s->nps[s->nnps++] = np;
+    for (uint32_t i = np.a; i < np.b; i++) s->tnp[i - s->a] = (int32_t)(s->nnps - 1);
+    return 0;
+}
+
+static void mark_attribution(dyad_sent *s) {
+    uint32_t a = s->a, b = s->b;
+    for (uint32_t i = a; i + 1 < b; i++) {
+        int start = i == a || is(s, i - 1, ",") || is(s, i - 1, "\"");
+        if (!start) continue;
+        uint32_t j = 0;
+        if (is(s, i, "according") && is(s, i + 1, "to")) j = i + 2;
+        else if (i == a && is(s, i, "as") && i + 2 < b && (s->t[i + 1].flags & (T_CAP)) ) j = i + 1;
+        else if (i == a && is(s, i, "as") && i + 2 < b && is(s, i + 1, "\"")) j = i + 1;
+        if (!j) continue;
+        uint32_t k = j;
+        while (k < b && !is(s, k, ",")) k++;
+        if (k >= b || k - i > 16) continue;    /* no closing comma near: not an aside */
+        for (uint32_t x = i; x <= k; x++) s->tflags[x - a] |= TOK_SKIP;
+        s->attrib_a = j;
+        s->attrib_b = k;
+        /* "As Kommersant had learned": the source is the words before the verb */
+        if (is(s, i, "as")) {
+            uint32_t e = j;
+            while (e < k && !(wflags(s, e) & (W_AUX | W_VERB))) e++;
+            s->attrib_b = e;
+        }
+        i = k;
+    }
+}
+
+int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_token *t, uint32_t a,
+               uint32_t b, int32_t date) {
+    const dyad_mem *mem = s->ments.mem;
+    s->d = d;
+    s->text = text;
+    s->t = t;
+    s->a = a;
+    s->b = b;
+    s->date = date;
+    s->ments.n = s->nnps = s->nanchors = 0;
+    s->attrib_np = -1;
+    s->attrib_a = s->attrib_b = 0;
+    size_t n = b - a;
+    if (n + 1 > s->tcap) {
+        size_t cap = s->tcap, cap2 = s->tcap;
+        if (dyad_vec_grow(mem, (void **)&s->tflags, sizeof *s->tflags, &cap, n + 1)) return -1;
+        if (dyad_vec_grow(mem, (void **)&s->tnp, sizeof *s->tnp, &cap2, n + 1)) return -1;
+        s->tcap = cap < cap2 ? cap : cap2;
+    }
+    memset(s->tflags, 0, n + 1);
+    if (dyad_match(d, t, a, b, &s->ments)) return -1;
+
+    /* brackets and quotes */
+    int depth = 0, inq = 0;
+    for (uint32_t i = a; i < b; i++) {
+        if (is(s, i, "(")) depth++;
+        if (depth) s->tflags[i - a] |= TOK_PAREN;
+        if (is(s, i, ")") && depth) depth--;
+        if (is(s, i, "\"")) { inq = !inq; s->tflags[i - a] |= TOK_BOUND; }
+        else if (inq) s->tflags[i - a] |= TOK_QUOTE;
+        if (is(s, i, ";") || is(s, i, ":")) s->tflags[i - a] |= TOK_BOUND;
+    }
+    mark_attribution(s);
+
+    /* mention index by start token (scratch in tnp) */
+    for (size_t i = 0; i < n; i++) s->tnp[i] = -1;
+    for (size_t m = 0; m < s->ments.n; m++)
+        if (s->ments.v[m].kind == K_ACTOR) s->tnp[s->ments.v[m].a - a] = (int32_t)m;
+    int32_t *mstart = s->tnp;
+    /* Build NPs into a temporary list first, since tnp is the mention map until then. */
+    typedef struct { uint32_t a, b; npb v; int pron; } rawnp;
+    rawnp raw[256];
+    size_t nraw = 0;
+    for (uint32_t i = a; i < b && nraw < 256;) {
+        const dyad_mention *m = mention_at(s, i, mstart);
+        uint32_t wf = wflags(s, i);
+        if (!m || !has_actor(s, m)) {
+            if (wf & (W_PRON_WE | W_PRON_HE | W_PRON_THEY)) {
+                int pron = (wf & W_PRON_WE) ? PRON_WE : (wf & W_PRON_HE) ? PRON_HE : PRON_THEY;
+                raw[nraw++] = (rawnp){i, i + 1, {-1, -1, -1}, pron};
+            }
+            i++;
+            continue;
+        }
+        uint32_t start = i;
+        while (start > a && (wflags(s, start - 1) & W_DET) && !is(s, start - 1, "that")) start--;
+        npb v = {-1, -1, -1};
+        if (!absorb(s, m, &v, 0)) { i = m->b; continue; }
+        uint32_t j = m->b;
+        for (;;) {
+            const dyad_mention *m2;
+            if (j + 2 < b && is(s, j, "(") && (m2 = mention_at(s, j + 1, mstart)) && m2->b < b && is(s, m2->b, ")")) {
+                absorb(s, m2, &v, 0);
+                j = m2->b + 1;
+                continue;
+            }
+            if ((m2 = mention_at(s, j, mstart)) && !(s->t[j].flags & T_NL)) {
+                absorb(s, m2, &v, 0);
+                j = m2->b;
+                continue;
+            }
+            /* "Russian military base", "the 201st Russian military base": an unknown word or two
+             * before an agent, when the phrase has an owner and no agent yet */
+            if (v.owner >= 0 && v.agent < 0) {
+                uint32_t k = j;
+                while (k < b && k < j + 2 && !s->t[k].id && (s->t[k].flags & T_WORD)) k++;
+                if (k > j && (m2 = mention_at(s, k, mstart)) && dyad_actor_at(d, m2->entry, date, 1) >= 0) {
+                    absorb(s, m2, &v, 1);
+                    j = m2->b;
+                    continue;
+                }
+            }
+            uint32_t k = 0;
+            if (j + 1 < b && is(s, j, "of")) k = j + 1;
+            else if (j + 2 < b && is(s, j, "'") && is(s, j + 1, "s")) k = j + 2;
+            else if (j + 1 < b && is(s, j, "from") && v.owner < 0 && v.agent >= 0) k = j + 1;
+            if (k) {
+                while (k < b && (wflags(s, k) & W_DET) && !is(s, k, "that")) k++;
+                if (k < b && is(s, k, "\"")) k++;
+                if ((m2 = mention_at(s, k, mstart)) && has_actor(s, m2)) {
+                    absorb(s, m2, &v, 0);
+                    j = m2->b;
+                    if (j < b && is(s, j, "\"")) j++;
+                    continue;
+                }
+            }
+            /* apposition: "the President of Tajikistan, Emomali Rahmon," */
+            if (j + 1 < b && is(s, j, ",") && (m2 = mention_at(s, j + 1, mstart))) {
+                npb w = {-1, -1, -1};
+                if (absorb(s, m2, &w, 0) && w.person >= 0 &&
+                    (m2->b >= b || is(s, m2->b, ",") || (wflags(s, m2->b) & (W_VERB | W_AUX)))) {
+                    if (v.person < 0) v.person = w.person;
+                    if (v.owner < 0) v.owner = w.owner;
+                    j = m2->b;
+                    continue;
+                }
+            }
+            break;
+        }
+        raw[nraw++] = (rawnp){start, j, v, PRON_NONE};
+        i = j;
+    }
+    for (size_t i = 0; i < n; i++) s->tnp[i] = -1;
+    for (size_t r = 0; r < nraw; r++) {
+        dyad_np np;
+        memset(&np, 0, sizeof np);
+        np.a = raw[r].a;
+        np.b = raw[r].b;
+        np.owner = raw[r].v.owner;
+        np.agent = raw[r].v.agent;
+        np.person = raw[r].v.person;
+        np.pron = raw[r].pron;
+        np.next = -1;
+        np.first = (int32_t)s->nnps;
+        np.definite = is(s, np.a, "the");
+        if (np.a > a) {
+            uint32_t p = np.a - 1;
+            if (is(s, p, "\"") && p > a) p--;
+            uint32_t pf = wflags(s, p);
+            np.loc = (pf & W_LOC_PREP) != 0;
+            np.by = is(s, p, "by");
+            np.from = is(s, p, "from");
+            np.to_with = is(s, p, "to") || is(s, p, "with") || is(s, p, "against") || is(s, p, "on") ||
+                         is(s, p, "into") || is(s, p, "toward") || is(s, p, "towards") || is(s, p, "for");
+        }
+        if (add_np(s, np)) return -1;
+    }
+    /* coordination: NP (, NP)* and NP */
+    for (size_t k = 0; k + 1 < s->nnps; k++) {
+        dyad_np *x = &s->nps[k], *y = &s->nps[k + 1];
+        if (x->pron || y->pron) continue;
+        uint32_t g = y->a - x->b;
+        int link = (g == 1 && (is(s, x->b, "and") || is(s, x->b, "or") || is(s, x->b, ","))) ||
+                   (g == 2 && is(s, x->b, ",") && (is(s, x->b + 1, "and") || is(s, x->b + 1, "or")));
+        if (!link) continue;
+        x->next = (int32_t)(k + 1);
+        y->first = x->first;
+        y->loc = x->loc; y->by = x->by; y->from = x->from; y->to_with = x->to_with;
+        /* "Senior Hungarian and Romanian officials": the first shares the last's agent */
+        if (x->agent < 0 && y->agent >= 0 && g == 1) x->agent = y->agent;
+    }
+    if (s->attrib_b > s->attrib_a)
+        for (size_t k = 0; k < s->nnps; k++)
+            if (s->nps[k].a >= s->attrib_a && s->nps[k].b <= s->attrib_b) { s->attrib_np = (int32_t)k; break; }
+
+    /* verb anchors */
+    for (uint32_t i = a; i < b; i++) {
+        const dyad_word *w = &d->lex.words[t[i].id];
+        if (!(w->flags & W_VERB) || w->lemma < 0) continue;
+        if (s->tflags[i - a] & (TOK_SKIP | TOK_PAREN)) continue;
+        if (s->tnp[i - a] >= 0) continue;
+        uint8_t vf = w->vform;
+        uint32_t p = i;
+        while (p > a && (wflags(s, p - 1) & W_ADV)) p--;
+        int has_prev = p > a;
+        uint32_t pf = has_prev ? wflags(s, p - 1) : 0;
+        int prev_be = has_prev && (pf & W_BE);
+        int prev_aux = has_prev && (pf & (W_AUX | W_NEG | W_MODAL_INTENT | W_MODAL_HYPO));
+        int prev_to = has_prev && is(s, p - 1, "to");
+        int prev_det = has_prev && ((pf & W_DET) || (p - 1 > a && is(s, p - 1, "s") && is(s, p - 2, "'")));
+        int next_of = i + 1 < b && is(s, i + 1, "of");
+        if (prev_det) continue;
+        if (next_of && !(vf & VF_PAST) && !prev_aux && !prev_to) continue;
+        if (vf == VF_ING && !prev_be) continue;
+        if ((vf & (VF_PAST | VF_PART)) == VF_PART && !prev_aux) continue;
+        if (vf == VF_BASE && !(prev_aux || prev_to || !has_prev || (has_prev && (s->tnp[p - 1 - a] >= 0 || (pf & (W_PRON_WE | W_PRON_HE | W_PRON_THEY | W_REL)))))) continue;
+        /* "Kommersant first reported on", "the CSTO said in a statement" are fine; a capitalised
+         * verb form mid-sentence in title case is still taken. */
+        dyad_anchor an;
+        memset(&an, 0, sizeof an);
+        an.tok = i;
+        an.lemma = (uint32_t)w->lemma;
+        an.governor = -1;
+        an.gov_np = -1;
+        uint32_t g = i;
+        /* walk back over the verb group */
+        uint32_t q = i;
+        while (q > a) {
+            uint32_t f = wflags(s, q - 1);
+            if (f & W_ADV) { q--; continue; }
+            if (f & W_NEG) { an.neg = 1; q--; continue; }
+            if (f & W_MODAL_INTENT) { an.intent = 1; q--; continue; }
+            if (f & W_MODAL_HYPO) { an.hypo = 1; q--; continue; }
+            if (f & W_AUX) {
+                if ((f & W_BE) && (vf & VF_PART) && q == i) an.passive = 1;
+                if ((f & W_BE) && (vf & VF_PART) && q < i && !an.passive) {
+                    /* "was not signed", "has been signed" */
+                    int only_adv = 1;
+                    for (uint32_t x = q; x < i; x++) if (!(wflags(s, x) & (W_ADV | W_NEG | W_AUX))) only_adv = 0;
+                    if (only_adv) an.passive = 1;
+                }
+                q--;
+                continue;
+            }
+            break;
+        }
+        g = q;
+        if (g > a && is(s, g - 1, "to")) {
+            an.to_inf = 1;
+            uint32_t r = g - 1;
+            while (r > a && (wflags(s, r - 1) & W_ADV)) r--;
+            if (r > a && (wflags(s, r - 1) & W_READY)) {
+                /* "is ready to", "are prepared to" */
+                an.intent = 1;
+                r--;
+                while (r > a && (wflags(s, r - 1) & (W_ADV | W_NEG | W_AUX | W_MODAL_INTENT | W_MODAL_HYPO))) {
+                    if (wflags(s, r - 1) & W_NEG) an.neg = 1;
+                    r--;
+                }
+                g = r;
+            } else {
+                /* a governing verb: "intends to", "agreed to", "asked Damascus to" (the
+                 * nearest anchor before, directly or with one actor phrase between) */
+                if (s->nanchors) {
+                    int k = (int)s->nanchors - 1;
+                    dyad_anchor *gv = &s->anchors[k];
+                    int32_t np = gv->tok + 1 < b ? s->tnp[gv->tok + 1 - a] : -1;
+                    if (np < 0 && gv->tok + 2 < b && (wflags(s, gv->tok + 1) & W_DET)) np = s->tnp[gv->tok + 2 - a];
+                    uint32_t end = 0;
+                    if (np >= 0) {
+                        int32_t last = np;
+                        while (s->nps[last].next >= 0) last = s->nps[last].next;
+                        end = s->nps[last].b;
+                    }
+                    if (gv->tok + 1 == r || (np >= 0 && end == r)) {
+                        an.governor = k;
+                        an.gov_np = gv->tok + 1 == r ? -1 : np;
+                        gv->governs = 1;
+                    }
+                }
+            }
+        }
+        /* a conditional in the clause before the verb: "if requested by" */
+        for (uint32_t x = g; x > a && x + 6 > g; x--) {
+            if (is(s, x - 1, ",") || (s->tflags[x - 1 - a] & TOK_BOUND)) break;
+            if (wflags(s, x - 1) & W_HYPO_COND) { an.hypo = 1; break; }
+        }
+        an.group = g;
+        if (DYAD_VEC_PUSH(mem, s->anchors, s->nanchors, s->canchors)) return -1;
+        s->anchors[s->nanchors++] = an;
+    }
+    return 0;
+}

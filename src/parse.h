@@ -1,0 +1,85 @@
+/* parse.h: sparse clause analysis of one sentence, in the tradition of TABARI: no full parse,
+ * but the pieces a coder needs.
+ *
+ *   According to Kommersant, Russia is ready to allocate to Tajikistan the aid ...
+ *   └─ attribution (skipped) ┘ └NP┘ └─ verb chain: is ready to allocate ─┘ └NP┘
+ *                               subject       mode intent, anchor "allocate"  target
+ *
+ * 1. Actor phrases (NPs) are built around the actor and agent mentions: determiners, "of" and
+ *    "'s" chains, apposition and bracketed acronyms, then linked when coordinated ("Tajikistan
+ *    and Kyrgyzstan"). An NP's owner is its first country, organisation or person; its sector
+ *    the first agent's ("the Foreign Ministers of member states of the CSTO": CSTO, GOV).
+ * 2. Verb anchors are the forms of lemmas with patterns that stand as verbs in context (not
+ *    after a determiner, not before "of", an -ing form only after a form of "be").
+ * 3. Each anchor gets its verb group: modality (will, would, "is ready to", could, if),
+ *    negation, passive voice, and the operator that governs it ("intends to", "asked X to").
+ * 4. Attribution phrases ("According to X,", ", according to X,", "As X had learned,") and
+ *    bracketed asides are marked so subjects and objects are not taken from them. */
+#ifndef DYAD_PARSE_H
+#define DYAD_PARSE_H
+
+#include "dict.h"
+#include "match.h"
+#include "token.h"
+
+enum { PRON_NONE = 0, PRON_WE, PRON_HE, PRON_THEY };
+
+typedef struct dyad_np {
+    uint32_t a, b;           /* token range */
+    int32_t owner;           /* actor entry giving country/org (or -1) */
+    int32_t agent;           /* agent entry giving the sector (or -1) */
+    int32_t person;          /* person entry, -1 */
+    int pron;                /* PRON_* for a pronoun NP */
+    int loc;                 /* after a locative preposition (in, at, near) */
+    int by, from, to_with;   /* after "by", after "from", after to/with/against/on/into */
+    int definite;            /* starts with "the" */
+    int32_t next;            /* the next coordinated NP, or -1 */
+    int32_t first;           /* the first NP of its coordination */
+} dyad_np;
+
+enum { TOK_SKIP = 1, TOK_PAREN = 2, TOK_QUOTE = 4, TOK_BOUND = 8 };
+
+typedef struct dyad_anchor {
+    uint32_t tok;            /* the verb token */
+    uint32_t lemma;
+    uint32_t group;          /* first token of the verb group (aux, modal, "is ready to") */
+    int passive, neg, intent, hypo, to_inf;
+    int32_t governor;        /* the anchor whose operator governs this one ("intend to X") */
+    int32_t gov_np;          /* for "ask X to V": the NP X */
+    int governs;             /* it governs another anchor */
+} dyad_anchor;
+
+typedef struct dyad_sent {
+    const dyad_dict *d;
+    const char *text;
+    const dyad_token *t;     /* the whole document's tokens */
+    uint32_t a, b;           /* this sentence */
+    int32_t date;            /* YYYYMMDD of the sentence's event date, for dated entries */
+    dyad_mentions ments;
+    uint8_t *tflags;         /* per token of the sentence (index - a): TOK_* */
+    int32_t *tnp;            /* per token: NP index or -1 */
+    size_t tcap;
+    dyad_np *nps;
+    size_t nnps, cnps;
+    dyad_anchor *anchors;
+    size_t nanchors, canchors;
+    int32_t attrib_np;       /* the NP of an "According to X" phrase, -1 */
+    uint32_t attrib_a, attrib_b; /* its tokens (0,0 when none) */
+} dyad_sent;
+
+void dyad_sent_init(dyad_sent *s, const dyad_mem *mem);
+void dyad_sent_free(dyad_sent *s, const dyad_mem *mem);
+/* Parses tokens [a, b) of the document; 0 or -1 (OOM). */
+int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_token *t, uint32_t a,
+               uint32_t b, int32_t date);
+
+/* The actor entry that holds at date (YYYYMMDD) in the chain from entry e, or -1. Prefers an
+ * entry with dates that cover the date over one without dates. */
+int32_t dyad_actor_at(const dyad_dict *d, int32_t e, int32_t date, int agent);
+
+static inline int dyad_tok_is(const char *text, const dyad_token *t, const char *w) {
+    size_t n = strlen(w);
+    return t->len == n && dyad_strncaseeq(text + t->off, w, n);
+}
+
+#endif

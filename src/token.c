@@ -1,0 +1,98 @@
+/* token.c: the tokenizer. Hand-written: it runs over every byte of the corpus, and a regex or
+ * ICU break iterator costs several times as much for rules this simple. */
+#include "token.h"
+
+#include <utf8proc.h>
+#include "utf8.h"
+
+static int is_letter_cp(int32_t cp) {
+    if (cp < 0x80) return dyad_isalpha(cp) || dyad_isdigit(cp);
+    utf8proc_category_t c = utf8proc_category(cp);
+    return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME) ||
+           c == UTF8PROC_CATEGORY_ND || c == UTF8PROC_CATEGORY_NL || c == UTF8PROC_CATEGORY_NO ||
+           cp == 0xFFFD;
+}
+
+static int push(dyad_toks *out, size_t off, size_t len, uint16_t flags) {
+    if (DYAD_VEC_PUSH(out->mem, out->v, out->n, out->cap)) return -1;
+    out->v[out->n++] = (dyad_token){(uint32_t)off, (uint32_t)len, 0, flags, 0};
+    return 0;
+}
+
+static uint16_t case_flags(const char *s, size_t n) {
+    size_t letters = 0, upper = 0;
+    int first = -1;
+    for (size_t i = 0; i < n;) {
+        int32_t cp;
+        size_t k = dyad_utf8_decode(s + i, n - i, &cp);
+        if (cp >= 0) {
+            int up = cp < 0x80 ? dyad_isupper(cp) : utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+            int lo = cp < 0x80 ? dyad_islower(cp) : utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+            if (up || lo) {
+                letters++;
+                upper += up;
+                if (first < 0) first = up;
+            }
+        }
+        i += k;
+    }
+    uint16_t f = 0;
+    if (first == 1) f |= T_CAP;
+    if (letters >= 2 && upper == letters) f |= T_ALLCAPS;
+    return f;
+}
+
+int dyad_tokenize(const char *s, size_t start, size_t end, dyad_toks *out) {
+    size_t i = start;
+    uint16_t pre = 0;
+    while (i < end) {
+        unsigned char c = (unsigned char)s[i];
+        if (dyad_isspace(c)) {
+            pre |= T_SPACE;
+            if (c == '\n') pre |= T_NL;
+            i++;
+            continue;
+        }
+        size_t j = i;
+        uint16_t f = pre;
+        pre = 0;
+        if (dyad_isdigit(c)) {
+            while (j < end && (dyad_isdigit((unsigned char)s[j]) ||
+                               ((s[j] == '.' || s[j] == ',' || s[j] == ':' || s[j] == '/') &&
+                                j + 1 < end && dyad_isdigit((unsigned char)s[j + 1]) && j > i)))
+                j++;
+            if (push(out, i, j - i, f | T_NUM)) return -1;
+            i = j;
+            continue;
+        }
+        int32_t cp;
+        size_t k = dyad_utf8_decode(s + i, end - i, &cp);
+        if (cp >= 0 && is_letter_cp(cp)) {
+            j = i + k;
+            while (j < end) {
+                int32_t c2;
+                size_t k2 = dyad_utf8_decode(s + j, end - j, &c2);
+                if (c2 < 0 || !is_letter_cp(c2)) break;
+                if (c2 < 0x80 && dyad_isdigit(c2) && !dyad_isdigit((unsigned char)s[i])) {
+                    /* letters then digits ("G20", "F-16" is split by '-'): keep together */
+                }
+                j += k2;
+            }
+            /* "don't", "can't": split before n't so the negation is a token of its own. */
+            if (j + 2 < end + 0 && j - i >= 2 && (s[j - 1] == 'n' || s[j - 1] == 'N') &&
+                s[j] == '\'' && (s[j + 1] == 't' || s[j + 1] == 'T') &&
+                (j + 2 == end || !is_letter_cp((unsigned char)s[j + 2]))) {
+                if (push(out, i, j - 1 - i, f | T_WORD | case_flags(s + i, j - 1 - i))) return -1;
+                if (push(out, j - 1, 3, T_WORD)) return -1;
+                i = j + 2;
+                continue;
+            }
+            if (push(out, i, j - i, f | T_WORD | case_flags(s + i, j - i))) return -1;
+            i = j;
+            continue;
+        }
+        if (push(out, i, k, f | T_PUNCT)) return -1;
+        i += k;
+    }
+    return 0;
+}
