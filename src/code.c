@@ -59,6 +59,12 @@ static int av_same(const dyad_av *x, const dyad_av *y) {
     return !strcmp(a, b);
 }
 
+/* The same country or organisation, whatever the sector. */
+static int same_party(const dyad_av *x, const dyad_av *y) {
+    if (x->country[0] || y->country[0]) return !strcmp(x->country, y->country);
+    return x->org && y->org && !strcmp(x->org, y->org);
+}
+
 /* ---- patterns ------------------------------------------------------------------------------- */
 
 static int word_match(const dyad_sent *s, uint32_t x, uint32_t id) {
@@ -394,7 +400,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                     if (!strcmp(srcs[i].country, srcs[j].country) && !srcs[i].org && !srcs[j].org) continue;
                     int dup = 0;
                     for (size_t e = first_ev; e < out->n; e++)
-                        if (out->v[e].verb == an->tok && av_same(&out->v[e].src, &srcs[i]) && av_same(&out->v[e].tgt, &srcs[j])) dup = 1;
+                        if (out->v[e].verb == an->tok && same_party(&out->v[e].src, &srcs[i]) && same_party(&out->v[e].tgt, &srcs[j])) dup = 1;
                     if (dup) continue;
                     ev.src = srcs[i];
                     ev.tgt = srcs[j];
@@ -402,7 +408,12 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 }
             continue;
         }
-        int notarget = (pat->flags & PF_NOTARGET) || root_allows_no_target(code);
+        /* only actors that name a country, organisation or person count */
+        size_t nv = 0;
+        for (size_t j = 0; j < nt; j++) if (av_valid(&tgts[j])) tgts[nv++] = tgts[j];
+        nt = nv;
+        int collective = srcnp >= 0 && (s->nps[srcnp].next >= 0 || (ns && srcs[0].org && !srcs[0].country[0]));
+        int notarget = (pat->flags & PF_NOTARGET) || (root_allows_no_target(code) && collective);
         for (size_t i = 0; i < ns; i++) {
             if (!av_valid(&srcs[i])) continue;
             if (!nt) {
@@ -413,7 +424,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 continue;
             }
             for (size_t j = 0; j < nt; j++) {
-                if (!av_valid(&tgts[j]) || av_same(&srcs[i], &tgts[j])) continue;
+                if (av_same(&srcs[i], &tgts[j])) continue;
                 ev.src = srcs[i];
                 ev.tgt = tgts[j];
                 if (push_ev(out, &ev)) return -1;
