@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <unistd.h>
 #include "dyad.h"
 #include "ruletest.h"
@@ -37,6 +39,7 @@ static const char usage[] =
     "  --input text|jsonl    input format (default: detected; JSON lines start with '{')\n"
     "  --dict PATH           dictionary folder or file (repeatable; default: the built-in ones)\n"
     "  --stories             also emit a 'story' record for each story found\n"
+    "  -j N                  code on N threads (output stays in input order)\n"
     "  -v, --verbose         more detail (test: every case)\n"
     "  -h, --help            this text\n"
     "\n"
@@ -47,7 +50,7 @@ typedef struct opts {
     const char *date, *format, *input;
     const char *dicts[16];
     size_t ndicts;
-    int stories, verbose;
+    int stories, verbose, jobs;
     const char *files[4096];
     size_t nfiles;
 } opts;
@@ -99,6 +102,93 @@ static int print_record(void *ud, const dyad_record *r) {
     return 0;
 }
 
+/* Parallel coding: documents are read in batches; the workers (one coder each, sharing the
+ * read-only dictionary) code a batch into per-document output buffers, which are then written in
+ * input order. A batch bounds memory by its size, not the corpus's. */
+#define BATCH 256
+
+typedef struct job {
+    dyad_doc doc;
+    char *owned;          /* copies of the document's strings */
+    char *out;            /* its records, as text (open_memstream's buffer) */
+    size_t out_len;
+    int failed;
+    char err[256];
+} job;
+
+typedef struct pool {
+    dyad_coder **coders;
+    int n;
+    job *jobs;
+    size_t njobs;
+    atomic_size_t next;
+    int table;
+} pool;
+
+static void *worker(void *arg) {
+    void **a = arg;
+    pool *p = a[0];
+    dyad_coder *c = a[1];
+    for (;;) {
+        size_t i = atomic_fetch_add(&p->next, 1);
+        if (i >= p->njobs) break;
+        job *j = &p->jobs[i];
+        FILE *m = open_memstream(&j->out, &j->out_len);
+        if (!m) { j->failed = 1; snprintf(j->err, sizeof j->err, "out of memory"); continue; }
+        out_ctx oc = {p->table, m, 0};
+        if (dyad_coder_code(c, &j->doc, print_record, &oc) != DYAD_OK || oc.failed) {
+            j->failed = 1;
+            snprintf(j->err, sizeof j->err, "%s", oc.failed ? "out of memory" : dyad_coder_errmsg(c));
+        }
+        fclose(m);
+    }
+    return NULL;
+}
+
+/* Copies a document so the reader may go on to the next. */
+static int copy_doc(job *j, const dyad_doc *d) {
+    memset(j, 0, sizeof *j);
+    size_t lid = d->id ? strlen(d->id) : 0, ldate = d->date ? strlen(d->date) : 0;
+    j->owned = malloc(lid + ldate + d->len + 3);
+    if (!j->owned) return -1;
+    char *p = j->owned;
+    j->doc = *d;
+    if (d->id) { memcpy(p, d->id, lid + 1); j->doc.id = p; p += lid + 1; }
+    if (d->date) { memcpy(p, d->date, ldate + 1); j->doc.date = p; p += ldate + 1; }
+    memcpy(p, d->text, d->len);
+    p[d->len] = 0;
+    j->doc.text = p;
+    j->doc.meta = j->doc.url = j->doc.title = NULL;
+    return 0;
+}
+
+static int run_batch(pool *p, int *status) {
+    atomic_store(&p->next, 0);
+    pthread_t th[256];
+    void *args[256][2];
+    int started = 0;
+    for (int t = 1; t < p->n; t++) {
+        args[t][0] = p;
+        args[t][1] = p->coders[t];
+        if (pthread_create(&th[t], NULL, worker, args[t]) == 0) started = t;
+        else break;
+    }
+    args[0][0] = p;
+    args[0][1] = p->coders[0];
+    worker(args[0]);
+    for (int t = 1; t <= started; t++) pthread_join(th[t], NULL);
+    int werr = 0;
+    for (size_t i = 0; i < p->njobs; i++) {
+        job *j = &p->jobs[i];
+        if (j->out_len && fwrite(j->out, 1, j->out_len, stdout) != j->out_len) werr = 1;
+        if (j->failed) { fprintf(stderr, "dyad: %s\n", j->err); *status = EXIT_IO; }
+        free(j->out);
+        free(j->owned);
+    }
+    p->njobs = 0;
+    return werr;
+}
+
 static int cmd_code(const opts *o) {
     dyad_dict *d = NULL;
     if (load_dict(o, &d, 0) != DYAD_OK) { dyad_dict_free(d); return EXIT_DICT; }
@@ -106,17 +196,25 @@ static int cmd_code(const opts *o) {
     memset(&co, 0, sizeof co);
     co.date = o->date;
     co.stories = o->stories;
-    dyad_coder *c = NULL;
-    if (dyad_coder_new(&c, d, &co) != DYAD_OK) { dyad_dict_free(d); return EXIT_DICT; }
+    int nthreads = o->jobs > 0 ? o->jobs : 1;
+    pool p;
+    memset(&p, 0, sizeof p);
+    p.n = nthreads;
+    p.coders = calloc((size_t)nthreads, sizeof *p.coders);
+    p.jobs = calloc(BATCH, sizeof *p.jobs);
+    if (!p.coders || !p.jobs) { fputs("dyad: out of memory\n", stderr); return EXIT_IO; }
+    for (int t = 0; t < nthreads; t++)
+        if (dyad_coder_new(&p.coders[t], d, &co) != DYAD_OK) { fputs("dyad: out of memory\n", stderr); return EXIT_IO; }
     int format = !o->input ? DYAD_FMT_AUTO : !strcmp(o->input, "jsonl") ? DYAD_FMT_JSONL : DYAD_FMT_TEXT;
-    out_ctx oc = {o->format && !strcmp(o->format, "table"), stdout, 0};
-    if (oc.table)
+    p.table = o->format && !strcmp(o->format, "table");
+    if (p.table)
         printf("%-10s  %-10s  %-5s %-10s  %-8s  %-14s  %s\n", "date", "source", "cameo", "target", "mode", "amount", "sentence");
-    int status = EXIT_OKAY;
+    int status = EXIT_OKAY, werr = 0;
     const char *stdin_only[] = {"-"};
     const char *const *files = o->nfiles ? o->files : stdin_only;
     size_t nfiles = o->nfiles ? o->nfiles : 1;
-    for (size_t i = 0; i < nfiles && !oc.failed; i++) {
+    size_t batch_bytes = 0;
+    for (size_t i = 0; i < nfiles && !werr; i++) {
         dyad_reader *r = NULL;
         int rc = dyad_reader_open(&r, files[i], format, NULL, NULL);
         if (rc != DYAD_OK) {
@@ -126,23 +224,32 @@ static int cmd_code(const opts *o) {
             continue;
         }
         dyad_doc doc;
-        while ((rc = dyad_reader_next(r, &doc)) != DYAD_EOF) {
+        while (!werr && (rc = dyad_reader_next(r, &doc)) != DYAD_EOF) {
             if (rc == DYAD_EINPUT) { fprintf(stderr, "dyad: %s\n", dyad_reader_errmsg(r)); if (status == EXIT_OKAY) status = EXIT_INPUT; continue; }
             if (rc != DYAD_OK) { fprintf(stderr, "dyad: %s\n", dyad_reader_errmsg(r)); status = EXIT_IO; break; }
-            rc = dyad_coder_code(c, &doc, print_record, &oc);
-            if (oc.failed) break;
-            if (rc != DYAD_OK) { fprintf(stderr, "dyad: %s\n", dyad_coder_errmsg(c)); status = EXIT_IO; break; }
+            if (copy_doc(&p.jobs[p.njobs], &doc)) { fputs("dyad: out of memory\n", stderr); status = EXIT_IO; break; }
+            p.njobs++;
+            batch_bytes += doc.len;
+            /* one thread codes as it reads; several wait for a batch (or 64 MiB of text) */
+            if (p.njobs == BATCH || nthreads == 1 || batch_bytes > (64u << 20)) { werr = run_batch(&p, &status); batch_bytes = 0; }
         }
         dyad_reader_free(r);
     }
-    dyad_coder_stats st;
-    dyad_coder_stats_get(c, &st);
-    if (st.bad_utf8) fprintf(stderr, "dyad: %zu invalid UTF-8 sequence(s) replaced with U+FFFD\n", st.bad_utf8);
-    if (fflush(stdout) != 0 || oc.failed) {
+    if (p.njobs && !werr) werr = run_batch(&p, &status);
+    size_t bad = 0;
+    for (int t = 0; t < nthreads; t++) {
+        dyad_coder_stats st;
+        dyad_coder_stats_get(p.coders[t], &st);
+        bad += st.bad_utf8;
+        dyad_coder_free(p.coders[t]);
+    }
+    if (bad) fprintf(stderr, "dyad: %zu invalid UTF-8 sequence(s) replaced with U+FFFD\n", bad);
+    if (fflush(stdout) != 0 || werr) {
         fprintf(stderr, "dyad: writing output: %s\n", strerror(errno));
         status = EXIT_IO;
     }
-    dyad_coder_free(c);
+    free(p.coders);
+    free(p.jobs);
     dyad_dict_free(d);
     return status;
 }
@@ -217,6 +324,12 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--input") && more) o.input = argv[++i];
         else if (!strcmp(a, "--dict") && more) { if (o.ndicts < 16) o.dicts[o.ndicts++] = argv[++i]; else ++i; }
         else if (!strcmp(a, "--stories")) o.stories = 1;
+        else if (!strcmp(a, "-j") && more) {
+            char *end;
+            long j = strtol(argv[++i], &end, 10);
+            if (*end || j < 1 || j > 256) { fprintf(stderr, "dyad: -j wants a number from 1 to 256\n"); return EXIT_USAGE; }
+            o.jobs = (int)j;
+        }
         else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) o.verbose = 1;
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(usage, stdout); return EXIT_OKAY; }
         else if (a[0] == '-' && a[1]) {

@@ -1,0 +1,34 @@
+# Input formats and the output record: JSON lines with ids and dates, stdin, the table.
+source "$(dirname "$0")/lib.sh"
+W=(--dict "$ROOT/dict" --dict "$ROOT/tests/rules/world.txt")
+printf '%s\n' '{"id":"n1","date":"2024-03-14T10:00:00Z","url":"https://x.test/1","text":"Arnor accused Gondor of espionage on Tuesday."}' > "$tmp/a.jsonl"
+"$DYAD" code "${W[@]}" "$tmp/a.jsonl" > "$tmp/out"
+python3 - "$tmp/out" <<'PY'
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+ev = [r for r in recs if r["type"] == "event"]
+assert len(ev) == 1, recs
+e = ev[0]
+assert e["doc"] == "n1" and e["story_date"] == "2024-03-14", e
+assert e["date"] == "2024-03-12", e["date"]           # "on Tuesday" before a Thursday
+assert e["source"]["country"] == "ARN" and e["target"]["country"] == "GON", e
+assert e["cameo"].startswith("112"), e["cameo"]
+assert e["text"].startswith("Arnor accused") and e["span"][0] < e["span"][1]
+assert "evidence" in e and "accuse" in e["evidence"]
+assert e["quad_class"] == 3 and e["goldstein"] < 0
+PY
+# standard input, plain text, and the table
+echo "Gondor accused Arnor of espionage." | "$DYAD" code "${W[@]}" --date 2024-03-14 > "$tmp/out"
+grep -q '"source":{"text":"Gondor"' "$tmp/out" || fail "stdin not coded: $(cat "$tmp/out")"
+echo "Gondor accused Arnor of espionage." | "$DYAD" code "${W[@]}" --date 2024-03-14 --format table > "$tmp/out"
+grep -q "GON .* ARN" "$tmp/out" || fail "table: $(cat "$tmp/out")"
+# the span cites the original bytes, before normalisation
+printf 'Intro\xc2\xa0text.\n\xe2\x80\x9cArnor accused Gondor of espionage.\xe2\x80\x9d\n' > "$tmp/q.txt"
+"$DYAD" code "${W[@]}" --date 2024-03-14 "$tmp/q.txt" > "$tmp/out"
+python3 - "$tmp/out" "$tmp/q.txt" <<'PY'
+import json, sys
+raw = open(sys.argv[2], "rb").read()
+e = [json.loads(l) for l in open(sys.argv[1])][0]
+a, b = e["span"]
+assert raw[a:b].decode().startswith("Arnor accused"), raw[a:b]
+PY
