@@ -378,6 +378,7 @@ const dyad_cameo *dyad_dict_code(const dyad_dict *d, const char *code) {
     dyad_cameo key;
     memset(&key, 0, sizeof key);
     snprintf(key.code, sizeof key.code, "%s", code);
+    if (!d->ncameo) return NULL;
     return bsearch(&key, d->cameo, d->ncameo, sizeof key, cmp_cameo);
 }
 
