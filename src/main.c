@@ -40,6 +40,7 @@ static const char usage[] =
     "  --dict PATH           dictionary folder or file (repeatable; default: the built-in ones)\n"
     "  --stories             also emit a 'story' record for each story found\n"
     "  -j N                  code on N threads (output stays in input order)\n"
+    "  --stats               print documents, sentences, events, bytes and time to stderr\n"
     "  -v, --verbose         more detail (test: every case)\n"
     "  -h, --help            this text\n"
     "\n"
@@ -50,7 +51,7 @@ typedef struct opts {
     const char *date, *format, *input;
     const char *dicts[16];
     size_t ndicts;
-    int stories, verbose, jobs;
+    int stories, verbose, jobs, stats;
     const char *files[4096];
     size_t nfiles;
 } opts;
@@ -190,8 +191,12 @@ static int run_batch(pool *p, int *status) {
 }
 
 static int cmd_code(const opts *o) {
+    struct timespec t0, tl;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     dyad_dict *d = NULL;
     if (load_dict(o, &d, 0) != DYAD_OK) { dyad_dict_free(d); return EXIT_DICT; }
+    clock_gettime(CLOCK_MONOTONIC, &tl);
+    double load_secs = (double)(tl.tv_sec - t0.tv_sec) + (double)(tl.tv_nsec - t0.tv_nsec) / 1e9;
     dyad_code_options co;
     memset(&co, 0, sizeof co);
     co.date = o->date;
@@ -236,12 +241,22 @@ static int cmd_code(const opts *o) {
         dyad_reader_free(r);
     }
     if (p.njobs && !werr) werr = run_batch(&p, &status);
-    size_t bad = 0;
+    dyad_coder_stats tot;
+    memset(&tot, 0, sizeof tot);
     for (int t = 0; t < nthreads; t++) {
         dyad_coder_stats st;
         dyad_coder_stats_get(p.coders[t], &st);
-        bad += st.bad_utf8;
+        tot.docs += st.docs; tot.stories += st.stories; tot.sentences += st.sentences; tot.tokens += st.tokens;
+        tot.events += st.events; tot.conflicts += st.conflicts; tot.bytes += st.bytes; tot.bad_utf8 += st.bad_utf8;
         dyad_coder_free(p.coders[t]);
+    }
+    size_t bad = tot.bad_utf8;
+    if (o->stats) {
+        struct timespec t1;
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+        fprintf(stderr, "stats: docs %zu stories %zu sentences %zu tokens %zu events %zu conflicts %zu bytes %zu seconds %.3f load %.3f\n",
+                tot.docs, tot.stories, tot.sentences, tot.tokens, tot.events, tot.conflicts, tot.bytes, secs, load_secs);
     }
     if (bad) fprintf(stderr, "dyad: %zu invalid UTF-8 sequence(s) replaced with U+FFFD\n", bad);
     if (fflush(stdout) != 0 || werr) {
@@ -324,6 +339,7 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--input") && more) o.input = argv[++i];
         else if (!strcmp(a, "--dict") && more) { if (o.ndicts < 16) o.dicts[o.ndicts++] = argv[++i]; else ++i; }
         else if (!strcmp(a, "--stories")) o.stories = 1;
+        else if (!strcmp(a, "--stats")) o.stats = 1;
         else if (!strcmp(a, "-j") && more) {
             char *end;
             long j = strtol(argv[++i], &end, 10);
