@@ -132,8 +132,14 @@ static uint32_t clause_end(const dyad_sent *s, uint32_t from, int32_t self) {
         for (size_t k = 0; k < s->nanchors; k++) {
             const dyad_anchor *an = &s->anchors[k];
             if (an->tok == x && an->governor != self && (int32_t)k != self) {
-                /* "and are actively recruiting": a new verb group ends the clause */
-                return an->group > from ? an->group : x;
+                /* "and are actively recruiting": a new verb group ends the clause, and so does
+                 * its subject ("..., the Herald first reported") */
+                uint32_t e = an->group > from ? an->group : x;
+                if (e > from && s->tnp[e - 1 - s->a] >= 0) {
+                    const dyad_np *p = &s->nps[s->nps[s->tnp[e - 1 - s->a]].first];
+                    if (p->a > from && p->a < e && !p->loc && !p->to_with) e = p->a;
+                }
+                return e;
             }
         }
     }

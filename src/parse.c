@@ -252,19 +252,33 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         }
         if (add_np(s, np)) return -1;
     }
-    /* coordination: NP (, NP)* and NP */
-    for (size_t k = 0; k + 1 < s->nnps; k++) {
+    /* coordination: NP (, NP)* and NP. A comma links only inside a list that an "and" or "or"
+     * closes ("Tajikistan, Moscow and Dushanbe"), never across an aside. */
+    int8_t link[256];
+    size_t nl = s->nnps < 256 ? s->nnps : 256;
+    for (size_t k = 0; k + 1 < nl; k++) {
         dyad_np *x = &s->nps[k], *y = &s->nps[k + 1];
+        link[k] = 0;
         if (x->pron || y->pron) continue;
+        if ((s->tflags[x->b - a] | s->tflags[y->a - a] | s->tflags[x->a - a]) & TOK_SKIP) continue;
         uint32_t g = y->a - x->b;
-        int link = (g == 1 && (is(s, x->b, "and") || is(s, x->b, "or") || is(s, x->b, ","))) ||
-                   (g == 2 && is(s, x->b, ",") && (is(s, x->b + 1, "and") || is(s, x->b + 1, "or")));
-        if (!link) continue;
+        if ((g == 1 && (is(s, x->b, "and") || is(s, x->b, "or"))) ||
+            (g == 2 && is(s, x->b, ",") && (is(s, x->b + 1, "and") || is(s, x->b + 1, "or"))))
+            link[k] = 2;
+        else if (g == 1 && is(s, x->b, ","))
+            link[k] = 1;
+    }
+    for (size_t k = nl ? nl - 1 : 0; k-- > 0;)     /* a comma link needs an and-link after it */
+        if (link[k] == 1 && !(k + 1 < nl - 1 && link[k + 1] >= 1 && (link[k + 1] == 2 || link[k + 1] == 3))) link[k] = 0;
+        else if (link[k] == 1) link[k] = 3;        /* 3: a comma link confirmed */
+    for (size_t k = 0; k + 1 < nl; k++) {
+        if (!link[k]) continue;
+        dyad_np *x = &s->nps[k], *y = &s->nps[k + 1];
         x->next = (int32_t)(k + 1);
         y->first = x->first;
         y->loc = x->loc; y->by = x->by; y->from = x->from; y->to_with = x->to_with;
         /* "Senior Hungarian and Romanian officials": the first shares the last's agent */
-        if (x->agent < 0 && y->agent >= 0 && g == 1) x->agent = y->agent;
+        if (x->agent < 0 && y->agent >= 0 && y->a - x->b == 1) x->agent = y->agent;
     }
     if (s->attrib_b > s->attrib_a)
         for (size_t k = 0; k < s->nnps; k++)
@@ -287,6 +301,10 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         int prev_det = has_prev && ((pf & W_DET) || (p - 1 > a && is(s, p - 1, "s") && is(s, p - 2, "'")));
         int next_of = i + 1 < b && is(s, i + 1, "of");
         if (prev_det) continue;
+        /* a verb-looking word right after a verb is its object: "conducted exercises" */
+        if (has_prev && !(vf & (VF_PAST | VF_ING)) && !prev_aux && !prev_to && s->nanchors &&
+            s->anchors[s->nanchors - 1].tok == p - 1)
+            continue;
         if (next_of && !(vf & VF_PAST) && !prev_aux && !prev_to) continue;
         if (vf == VF_ING && !prev_be) continue;
         if ((vf & (VF_PAST | VF_PART)) == VF_PART && !prev_aux) continue;
@@ -304,8 +322,8 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         uint32_t q = i;
         while (q > a) {
             uint32_t f = wflags(s, q - 1);
-            if (f & W_ADV) { q--; continue; }
             if (f & W_NEG) { an.neg = 1; q--; continue; }
+            if (f & W_ADV) { q--; continue; }
             if (f & W_MODAL_INTENT) { an.intent = 1; q--; continue; }
             if (f & W_MODAL_HYPO) { an.hypo = 1; q--; continue; }
             if (f & W_AUX) {
