@@ -30,5 +30,6 @@ import json, sys
 raw = open(sys.argv[2], "rb").read()
 e = [json.loads(l) for l in open(sys.argv[1])][0]
 a, b = e["span"]
-assert raw[a:b].decode().startswith("Arnor accused"), raw[a:b]
+assert raw[a:b].decode().lstrip("\u201c\"").startswith("Arnor accused"), raw[a:b]
+assert raw[a:b].decode().startswith("\u201c"), "the span starts at the original curly quote"
 PY
