@@ -94,12 +94,16 @@ static int classify(dyad_clean *c, const char *text, size_t s, size_t e, dyad_da
         if (!ok) continue;
         size_t j = b;
         if (j < nt && tok_is(text, &t[j], ")")) j++;
-        if (j + 2 < nt && tok_is(text, &t[j], "(") && (t[j + 1].flags & T_CAP) && tok_is(text, &t[j + 2], ")")) j += 3;
+        if (j + 2 < nt && tok_is(text, &t[j], "(")) {     /* "(Reuters)", "(AP)", "(Example wire)" */
+            size_t q = j + 1;
+            while (q < nt && q < j + 6 && !tok_is(text, &t[q], ")")) q++;
+            if (q < nt && tok_is(text, &t[q], ")")) j = q + 1;
+        }
         if (j < nt && (tok_is(text, &t[j], "~") || tok_is(text, &t[j], "-") || tok_is(text, &t[j], ":") ||
                        tok_is(text, &t[j], "--")))
             j++;
         int bracketed = de[k].a > 0 && (tok_is(text, &t[de[k].a - 1], "(") || (de[k].a >= 2 && tok_is(text, &t[0], "(")));
-        if (j < nt && (j > b || bracketed) && j <= b + 4) {
+        if (j < nt && (j > b || bracketed) && j <= b + 8) {
             *date = de[k].date;
             *cut = t[j].off;
             return L_DATELINE;

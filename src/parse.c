@@ -297,7 +297,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         uint32_t pf = has_prev ? wflags(s, p - 1) : 0;
         int prev_be = has_prev && (pf & W_BE);
         int prev_aux = has_prev && (pf & (W_AUX | W_NEG | W_MODAL_INTENT | W_MODAL_HYPO));
-        int prev_to = has_prev && is(s, p - 1, "to");
+        int prev_to = has_prev && is(s, p - 1, "to") && (vf & VF_BASE);   /* "to talks" is no infinitive */
         int prev_det = has_prev && ((pf & W_DET) || (p - 1 > a && is(s, p - 1, "s") && is(s, p - 2, "'")));
         int next_of = i + 1 < b && is(s, i + 1, "of");
         if (prev_det) continue;
@@ -308,7 +308,12 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (next_of && !(vf & VF_PAST) && !prev_aux && !prev_to) continue;
         if (vf == VF_ING && !prev_be) continue;
         if ((vf & (VF_PAST | VF_PART)) == VF_PART && !prev_aux) continue;
-        if (vf == VF_BASE && !(prev_aux || prev_to || !has_prev || (has_prev && (s->tnp[p - 1 - a] >= 0 || (pf & (W_PRON_WE | W_PRON_HE | W_PRON_THEY | W_REL)))))) continue;
+        /* A present-tense form needs something a verb can follow: its subject (an actor phrase, a
+         * pronoun, a relative), an auxiliary, modal or "to", or nothing (a headline's start).
+         * After any other word it is a noun: "imposed new sanctions", "the talks". */
+        if (!(vf & (VF_PAST | VF_ING)) && has_prev && !prev_aux && !prev_to && s->tnp[p - 1 - a] < 0 &&
+            !(pf & (W_PRON_WE | W_PRON_HE | W_PRON_THEY | W_REL)) && !is(s, p - 1, "\"") && !is(s, p - 1, ")"))
+            continue;
         /* "Kommersant first reported on", "the CSTO said in a statement" are fine; a capitalised
          * verb form mid-sentence in title case is still taken. */
         dyad_anchor an;
@@ -340,7 +345,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             break;
         }
         g = q;
-        if (g > a && is(s, g - 1, "to")) {
+        if (g > a && is(s, g - 1, "to") && (vf & VF_BASE)) {
             an.to_inf = 1;
             uint32_t r = g - 1;
             while (r > a && (wflags(s, r - 1) & W_ADV)) r--;
@@ -374,6 +379,18 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                     }
                 }
             }
+        }
+        /* "to" with no operator and no "ready" before it: a headline's future ("Chisinau to
+         * strengthen its border police", right after the subject) or else a purpose clause ("funds
+         * to strengthen the borders"), which is not an event of its own */
+        if (an.to_inf && an.governor < 0 && !an.intent) {
+            uint32_t before = g - 1;            /* the "to" */
+            int32_t np = before > a ? s->tnp[before - 1 - a] : -1;
+            int headline = np >= 0;
+            for (uint32_t x = a; headline && x < s->nps[s->nps[np].first].a; x++)
+                if (!(s->tflags[x - a] & TOK_SKIP) && (wflags(s, x) & (W_VERB | W_AUX))) headline = 0;
+            if (!headline) continue;
+            an.intent = 1;
         }
         /* a conditional in the clause before the verb: "if requested by" */
         for (uint32_t x = g; x > a && x + 6 > g; x--) {
