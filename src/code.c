@@ -228,6 +228,13 @@ static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad
         if (v->type == AT_PERSON) v->type = AT_COUNTRY;
         return;
     }
+    /* "Moldovan officials said they would ask ...": they is the speaker of this sentence */
+    if (v->pron == PRON_THEY && ctx->speaker.b && ctx->speaker.a >= s->a && ctx->speaker.b <= s->b) {
+        dyad_av keep = *v;
+        *v = ctx->speaker;
+        v->a = keep.a; v->b = keep.b; v->pron = PRON_THEY;
+        return;
+    }
     if (v->pron == PRON_HE && ctx->person.b) {
         dyad_av keep = *v;
         *v = ctx->person;

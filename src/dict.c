@@ -17,7 +17,7 @@
 
 enum { F_UNKNOWN = 0, F_ACTORS, F_AGENTS, F_VERBS, F_CAMEO, F_WORDS, F_AMOUNTS };
 
-typedef struct loadfile { char *path; int kind; } loadfile;
+typedef struct loadfile { char *path; const char *name; int kind; } loadfile;
 
 typedef struct loader {
     dyad_dict *d;
@@ -601,14 +601,14 @@ static int cmp_pattern(const void *a, const void *b) {
 
 typedef int (*line_fn)(loader *L, const char *s, size_t n);
 
-static int read_lines(loader *L, const char *path, line_fn fn, int pass) {
+static int read_lines(loader *L, const char *path, const char *name, line_fn fn, int pass) {
     dyad_dict *d = L->d;
     FILE *f = fopen(path, "rb");
     if (!f) {
         snprintf(d->err, sizeof d->err, "%s: %s", path, strerror(errno));
         return DYAD_EIO;
     }
-    L->file = dyad_arena_strndup(&d->strings, path, strlen(path));
+    L->file = name;
     L->line = 0;
     char *line = NULL;
     size_t cap = 0;
@@ -668,17 +668,26 @@ static int file_kind(const char *path) {
     return F_UNKNOWN;
 }
 
-static int add_file(loader *L, const char *path) {
+/* Files are named in messages and evidence by their path below the folder given, with that
+ * folder's own name in front ("dict/verbs/07-aid.txt"), so output does not depend on where the
+ * tree was checked out. */
+static int add_file(loader *L, const char *path, const char *top) {
     dyad_dict *d = L->d;
     if (DYAD_VEC_PUSH(&d->mem, L->files, L->nfiles, L->cfiles)) return DYAD_ENOMEM;
-    size_t n = strlen(path);
+    size_t n = strlen(path), tl = strlen(top);
+    while (tl > 1 && top[tl - 1] == '/') tl--;
+    size_t base = tl;
+    while (base > 0 && top[base - 1] != '/') base--;
+    const char *name = path + base;
+    if (strncmp(path, top, tl) != 0) name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
     char *p = dyad_arena_strndup(&d->strings, path, n);
-    if (!p) return DYAD_ENOMEM;
-    L->files[L->nfiles++] = (loadfile){p, file_kind(path)};
+    char *nm = dyad_arena_strndup(&d->strings, name, strlen(name));
+    if (!p || !nm) return DYAD_ENOMEM;
+    L->files[L->nfiles++] = (loadfile){p, nm, file_kind(path)};
     return 0;
 }
 
-static int walk(loader *L, const char *path, int top) {
+static int walk(loader *L, const char *path, const char *top) {
     struct stat st;
     if (stat(path, &st) != 0) {
         snprintf(L->d->err, sizeof L->d->err, "%s: %s", path, strerror(errno));
@@ -686,7 +695,7 @@ static int walk(loader *L, const char *path, int top) {
     }
     if (!S_ISDIR(st.st_mode)) {
         size_t n = strlen(path);
-        if (top || (n > 4 && !strcmp(path + n - 4, ".txt"))) return add_file(L, path);
+        if (path == top || (n > 4 && !strcmp(path + n - 4, ".txt"))) return add_file(L, path, top);
         return 0;
     }
     DIR *dir = opendir(path);
@@ -700,7 +709,7 @@ static int walk(loader *L, const char *path, int top) {
         if (e->d_name[0] == '.') continue;
         char sub[4096];
         if ((size_t)snprintf(sub, sizeof sub, "%s/%s", path, e->d_name) >= sizeof sub) continue;
-        rc = walk(L, sub, 0);
+        rc = walk(L, sub, top);
     }
     closedir(dir);
     return rc;
@@ -735,7 +744,7 @@ int dyad_dict_load(dyad_dict **out, const char *const *paths, size_t npaths,
     L.d = d;
     L.toks.mem = &d->mem;
     int rc = DYAD_OK;
-    for (size_t i = 0; i < npaths && !rc; i++) rc = walk(&L, paths[i], 1);
+    for (size_t i = 0; i < npaths && !rc; i++) rc = walk(&L, paths[i], paths[i]);
     if (!rc) {
         qsort(L.files, L.nfiles, sizeof *L.files, cmp_file);
         d->files = L.nfiles;
@@ -746,7 +755,7 @@ int dyad_dict_load(dyad_dict **out, const char *const *paths, size_t npaths,
                 if (L.files[i].kind != order[o]) continue;
                 line_fn fn = order[o] == F_WORDS ? load_words_line : order[o] == F_AMOUNTS ? load_amounts_line
                            : order[o] == F_CAMEO ? load_cameo_line : order[o] == F_ACTORS ? actor_line : agent_line;
-                rc = read_lines(&L, L.files[i].path, fn, 0);
+                rc = read_lines(&L, L.files[i].path, L.files[i].name, fn, 0);
             }
         /* @money is built in: it matches a sum of money found by the amount scanner. */
         if (!rc) {
@@ -756,7 +765,7 @@ int dyad_dict_load(dyad_dict **out, const char *const *paths, size_t npaths,
         for (int pass = 1; pass <= 2 && !rc; pass++)
             for (size_t i = 0; i < L.nfiles && !rc; i++)
                 if (L.files[i].kind == F_VERBS)
-                    rc = read_lines(&L, L.files[i].path, pass == 1 ? set_line : load_pattern_line, pass);
+                    rc = read_lines(&L, L.files[i].path, L.files[i].name, pass == 1 ? set_line : load_pattern_line, pass);
         for (size_t i = 0; i < L.nfiles && !rc; i++)
             if (L.files[i].kind == F_UNKNOWN && d->diag)
                 d->diag(d->diag_ud, L.files[i].path, 0, "not a dictionary file dyad knows (ignored); name it or start it with '#! kind=...'");

@@ -75,6 +75,14 @@ static int load_dict(const opts *o, dyad_dict **d, int check) {
     return rc;
 }
 
+/* 70000000000 RUB as "70 bn RUB", for people. */
+static void human_amount(double v, const char *cur, char *out, size_t cap) {
+    if (v >= 1e12) snprintf(out, cap, "%.3g tn %s", v / 1e12, cur);
+    else if (v >= 1e9) snprintf(out, cap, "%.3g bn %s", v / 1e9, cur);
+    else if (v >= 1e6) snprintf(out, cap, "%.3g m %s", v / 1e6, cur);
+    else snprintf(out, cap, "%.0f %s", v, cur);
+}
+
 typedef struct out_ctx { int table; FILE *f; int failed; } out_ctx;
 
 static int print_record(void *ud, const dyad_record *r) {
@@ -87,14 +95,17 @@ static int print_record(void *ud, const dyad_record *r) {
         fprintf(o->f, "CONFLICT %s -> %s (%s):", r->source.code ? r->source.code : "-",
                 r->target.code ? r->target.code : "-", r->kind);
         for (size_t i = 0; i < r->nclaims; i++)
-            fprintf(o->f, "%s %.4g %s (\"%s\")", i ? " vs" : "", r->claims[i].value, r->claims[i].currency,
-                    r->claims[i].text ? r->claims[i].text : "");
+        {
+            char a[64];
+            human_amount(r->claims[i].value, r->claims[i].currency, a, sizeof a);
+            fprintf(o->f, "%s %s (\"%s\")", i ? " vs" : "", a, r->claims[i].text ? r->claims[i].text : "");
+        }
         fputc('\n', o->f);
         return 0;
     }
     if (r->type != DYAD_REC_EVENT) return 0;
     char amount[64] = "";
-    if (r->amount.present) snprintf(amount, sizeof amount, "%.4g %s", r->amount.value, r->amount.currency);
+    if (r->amount.present) human_amount(r->amount.value, r->amount.currency, amount, sizeof amount);
     char text[64];
     snprintf(text, sizeof text, "%s", r->text ? r->text : "");
     fprintf(o->f, "%-10s  %-10s  %-5s %-10s  %-8s  %-14s  %s%s\n", r->date ? r->date : "-",
