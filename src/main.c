@@ -8,6 +8,7 @@
 #include <stdatomic.h>
 #include <unistd.h>
 #include "dyad.h"
+#include "eval.h"
 #include "ruletest.h"
 
 /* Exit codes, listed in --help. */
@@ -28,6 +29,8 @@ static const char usage[] =
     "commands:\n"
     "  code [FILE...]        code documents to standard output (FILE '-' or none: standard input)\n"
     "  test FILE...          run plain-text rule tests; ends with 'N passed, N failed'\n"
+    "  eval GOLD...          code gold-standard files and score them (expected-events table,\n"
+    "                        PLOVER records, ISAF releases, PETRARCH2 records, rule tests)\n"
     "  dict check            load every dictionary and report problems as file:line\n"
     "  dict explain TEXT     show how a sentence codes: tokens, actors, verbs, patterns, events\n"
     "  dict stats            sizes of the loaded dictionaries\n"
@@ -41,6 +44,8 @@ static const char usage[] =
     "  --stories             also emit a 'story' record for each story found\n"
     "  -j N                  code on N threads (output stays in input order)\n"
     "  --stats               print documents, sentences, events, bytes and time to stderr\n"
+    "  --json                eval: one JSON object with every figure\n"
+    "  --text FILE           eval: the text an expected-events table is about\n"
     "  -v, --verbose         more detail (test: every case)\n"
     "  -h, --help            this text\n"
     "\n"
@@ -51,7 +56,8 @@ typedef struct opts {
     const char *date, *format, *input;
     const char *dicts[16];
     size_t ndicts;
-    int stories, verbose, jobs, stats;
+    int stories, verbose, jobs, stats, json;
+    const char *text;
     const char *files[4096];
     size_t nfiles;
 } opts;
@@ -293,6 +299,18 @@ static int cmd_test(const opts *o) {
     return (res.failed || broken) ? EXIT_FAILED : EXIT_OKAY;
 }
 
+static int cmd_eval(const opts *o) {
+    if (!o->nfiles) { fputs("dyad eval: no gold files given\n", stderr); return EXIT_USAGE; }
+    dyad_dict *d = NULL;
+    if (load_dict(o, &d, 0) != DYAD_OK) { dyad_dict_free(d); return EXIT_DICT; }
+    const char *defaults[] = {DYAD_DICT_DIR, DYAD_GEN_DICT_DIR};
+    dyad_eval_options eo = {o->format, o->text, o->date, o->json, 10};
+    int rc = dyad_eval_run(d, o->ndicts ? o->dicts : defaults, o->ndicts ? o->ndicts : 2, o->files, o->nfiles, &eo,
+                           stdout, stderr);
+    dyad_dict_free(d);
+    return rc ? EXIT_INPUT : EXIT_OKAY;
+}
+
 static int cmd_dict(const opts *o) {
     if (!o->nfiles) { fputs("dyad dict: say check, explain TEXT or stats\n", stderr); return EXIT_USAGE; }
     const char *sub = o->files[0];
@@ -351,6 +369,8 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--dict") && more) { if (o.ndicts < 16) o.dicts[o.ndicts++] = argv[++i]; else ++i; }
         else if (!strcmp(a, "--stories")) o.stories = 1;
         else if (!strcmp(a, "--stats")) o.stats = 1;
+        else if (!strcmp(a, "--json")) o.json = 1;
+        else if (!strcmp(a, "--text") && more) o.text = argv[++i];
         else if (!strcmp(a, "-j") && more) {
             char *end;
             long j = strtol(argv[++i], &end, 10);
@@ -373,9 +393,17 @@ int main(int argc, char **argv) {
             return EXIT_USAGE;
         }
     }
-    if (o.format && strcmp(o.format, "jsonl") && strcmp(o.format, "table")) {
+    if (strcmp(cmd, "eval") && o.format && strcmp(o.format, "jsonl") && strcmp(o.format, "table")) {
         fprintf(stderr, "dyad: --format '%s' is not one of jsonl, table\n", o.format);
         return EXIT_USAGE;
+    }
+    if (!strcmp(cmd, "eval")) {
+        if (o.format && strcmp(o.format, "expected") && strcmp(o.format, "plover") && strcmp(o.format, "isaf") &&
+            strcmp(o.format, "petrarch") && strcmp(o.format, "rules")) {
+            fprintf(stderr, "dyad eval: --format '%s' is not one of expected, plover, isaf, petrarch, rules\n", o.format);
+            return EXIT_USAGE;
+        }
+        return cmd_eval(&o);
     }
     if (o.input && strcmp(o.input, "jsonl") && strcmp(o.input, "text")) {
         fprintf(stderr, "dyad: --input '%s' is not one of text, jsonl\n", o.input);

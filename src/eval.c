@@ -1,0 +1,583 @@
+/* eval.c: scoring against gold data. Formats (detected by content, or --format):
+ *   expected  the expected-events table of the seed page (level, anchor, source, codes, ...)
+ *   plover    PLOVER gold-standard records (a JSON array), event type and actors
+ *   isaf      ISAF press releases (JSON lines with "gold"): event class, date, province, counts
+ *   petrarch  PETRARCH2's unit-test records (XML): need PETRARCH dictionaries (not yet importable)
+ *   rules     dyad's own rule tests
+ * Every figure is printed, and with --json gathered into one object so scripts can track them. */
+#include "eval.h"
+
+#include <cjson/cJSON.h>
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include "ruletest.h"
+
+/* ---- an event, copied out of the coder (its strings live until the next call) -------------- */
+
+typedef struct ev {
+    char cameo[8], plover[16], date[16], mode[16];
+    char src_country[8], src_org[24], src_code[32], src_sector[8];
+    char tgt_country[8], tgt_org[24], tgt_code[32], tgt_sector[8];
+    char location[64];
+    double amount;
+    char currency[4];
+    char *text;
+} ev;
+
+typedef struct evs { ev *v; int n, cap; } evs;
+
+static void cp(char *dst, size_t cap, const char *src) {
+    if (!src) { dst[0] = 0; return; }
+    size_t n = strlen(src);
+    if (n >= cap) n = cap - 1;
+    memcpy(dst, src, n);
+    dst[n] = 0;
+}
+
+static int collect(void *ud, const dyad_record *r) {
+    evs *e = ud;
+    if (r->type != DYAD_REC_EVENT) return 0;
+    if (e->n == e->cap) {
+        int cap = e->cap ? e->cap * 2 : 16;
+        ev *v = realloc(e->v, (size_t)cap * sizeof *v);
+        if (!v) return 1;
+        e->v = v;
+        e->cap = cap;
+    }
+    ev *x = &e->v[e->n++];
+    memset(x, 0, sizeof *x);
+    cp(x->cameo, sizeof x->cameo, r->cameo);
+    cp(x->plover, sizeof x->plover, r->plover_event);
+    cp(x->date, sizeof x->date, r->date);
+    cp(x->mode, sizeof x->mode, r->mode);
+    cp(x->src_country, sizeof x->src_country, r->source.country);
+    cp(x->src_org, sizeof x->src_org, r->source.org);
+    cp(x->src_code, sizeof x->src_code, r->source.code);
+    cp(x->src_sector, sizeof x->src_sector, r->source.sector);
+    cp(x->tgt_country, sizeof x->tgt_country, r->target.country);
+    cp(x->tgt_org, sizeof x->tgt_org, r->target.org);
+    cp(x->tgt_code, sizeof x->tgt_code, r->target.code);
+    cp(x->tgt_sector, sizeof x->tgt_sector, r->target.sector);
+    cp(x->location, sizeof x->location, r->location);
+    if (r->amount.present) { x->amount = r->amount.value; cp(x->currency, sizeof x->currency, r->amount.currency); }
+    x->text = r->text ? strdup(r->text) : NULL;
+    return 0;
+}
+
+static void evs_clear(evs *e) {
+    for (int i = 0; i < e->n; i++) free(e->v[i].text);
+    e->n = 0;
+}
+
+static int code_text(dyad_coder *c, const char *id, const char *text, const char *date, evs *out) {
+    evs_clear(out);
+    dyad_doc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.id = id;
+    doc.text = text;
+    doc.len = strlen(text);
+    doc.date = date;
+    return dyad_coder_code(c, &doc, collect, out);
+}
+
+static char *slurp(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *b = malloc(cap);
+    size_t k;
+    while (b && (k = fread(b + n, 1, cap - n - 1, f)) > 0) {
+        n += k;
+        if (n + 1 == cap) { char *q = realloc(b, cap *= 2); if (!q) { free(b); b = NULL; break; } b = q; }
+    }
+    fclose(f);
+    if (b) b[n] = 0;
+    if (len) *len = n;
+    return b;
+}
+
+/* ---- reporting helpers ---------------------------------------------------------------------- */
+
+typedef struct report {
+    FILE *out;
+    int json;
+    cJSON *obj;      /* this file's figures */
+} report;
+
+static void ratio(report *r, const char *key, const char *label, int num, int den) {
+    double v = den ? (double)num / den : 0;
+    cJSON *o = cJSON_AddObjectToObject(r->obj, key);
+    cJSON_AddNumberToObject(o, "value", round(v * 10000) / 10000);
+    cJSON_AddNumberToObject(o, "correct", num);
+    cJSON_AddNumberToObject(o, "of", den);
+    if (!r->json) fprintf(r->out, "  %-44s %6.3f  (%d of %d)\n", label, v, num, den);
+}
+
+static void prf(report *r, const char *key, const char *label, int tp, int npred, int ngold) {
+    double p = npred ? (double)tp / npred : 0, rc = ngold ? (double)tp / ngold : 0;
+    double f = p + rc > 0 ? 2 * p * rc / (p + rc) : 0;
+    cJSON *o = cJSON_AddObjectToObject(r->obj, key);
+    cJSON_AddNumberToObject(o, "precision", round(p * 10000) / 10000);
+    cJSON_AddNumberToObject(o, "recall", round(rc * 10000) / 10000);
+    cJSON_AddNumberToObject(o, "f1", round(f * 10000) / 10000);
+    if (!r->json) fprintf(r->out, "  %-44s P %.3f  R %.3f  F1 %.3f\n", label, p, rc, f);
+}
+
+static void worst(report *r, cJSON *list, const char *id, const char *reason, const char *text) {
+    cJSON *w = cJSON_CreateObject();
+    cJSON_AddStringToObject(w, "id", id);
+    cJSON_AddStringToObject(w, "reason", reason);
+    char flat[400];
+    size_t k = 0;
+    for (const char *p = text ? text : ""; *p && k + 1 < sizeof flat; p++) flat[k++] = (*p == '\n' || *p == '\t') ? ' ' : *p;
+    flat[k] = 0;
+    cJSON_AddStringToObject(w, "text", flat);
+    cJSON_AddItemToArray(list, w);
+    (void)r;
+}
+
+static void print_worst(report *r, cJSON *list, int max) {
+    if (r->json) return;
+    int n = cJSON_GetArraySize(list);
+    if (!n) return;
+    fprintf(r->out, "  worst records (%d of %d):\n", n < max ? n : max, n);
+    for (int i = 0; i < n && i < max; i++) {
+        cJSON *w = cJSON_GetArrayItem(list, i);
+        const char *t = cJSON_GetObjectItem(w, "text")->valuestring;
+        fprintf(r->out, "    %-26s %s\n      %.110s%s\n", cJSON_GetObjectItem(w, "id")->valuestring,
+                cJSON_GetObjectItem(w, "reason")->valuestring, t, strlen(t) > 110 ? "..." : "");
+    }
+}
+
+/* ---- PLOVER gold-standard records ----------------------------------------------------------- */
+
+/* PLOVER 0.5b1 names to the current ones. */
+static const char *plover_now(const char *e) {
+    if (!strcmp(e, "DEMAND")) return "REQUEST";
+    if (!strcmp(e, "DISAPPROVE") || !strcmp(e, "INVESTIGATE")) return "ACCUSE";
+    if (!strcmp(e, "FIGHT")) return "ASSAULT";
+    return e;
+}
+
+static const char *const plover_types[] = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
+                                           "REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION",
+                                           "MOBILIZE", "COERCE", "ASSAULT", "none", NULL};
+static int ptype_index(const char *t) {
+    for (int i = 0; plover_types[i]; i++) if (!strcmp(plover_types[i], t)) return i;
+    return 16;
+}
+
+static int actor_in(cJSON *list, const char *country, const char *org, const char *sector, int with_sector) {
+    if (!cJSON_IsArray(list)) return 0;
+    cJSON *a;
+    cJSON_ArrayForEach(a, list) {
+        cJSON *code = cJSON_GetObjectItem(a, "code");
+        if (!cJSON_IsString(code)) continue;
+        const char *g = code->valuestring;
+        int hit = (country[0] && !strcmp(g, country)) || (org[0] && !strcmp(g, org)) ||
+                  (!strcmp(g, "IGO") && org[0] && !country[0]);
+        if (!hit) continue;
+        if (!with_sector) return 1;
+        cJSON *sec = cJSON_GetObjectItem(a, "sector");
+        const char *gs = cJSON_IsString(sec) ? sec->valuestring : "";
+        if (!strcmp(gs, sector)) return 1;
+    }
+    return 0;
+}
+
+static int eval_plover(dyad_coder *c, const char *path, report *r, int nworst) {
+    size_t len;
+    char *buf = slurp(path, &len);
+    cJSON *arr = buf ? cJSON_Parse(buf) : NULL;
+    free(buf);
+    if (!cJSON_IsArray(arr)) { cJSON_Delete(arr); return -1; }
+    int n = 0, predicted = 0, type_ok = 0, src_ok = 0, tgt_ok = 0, both_ok = 0, both_sector = 0, loc_n = 0, loc_ok = 0;
+    int conf[17][17];
+    memset(conf, 0, sizeof conf);
+    cJSON *worst_list = cJSON_CreateArray();
+    evs e = {0};
+    cJSON *rec;
+    cJSON_ArrayForEach(rec, arr) {
+        cJSON *text = cJSON_GetObjectItem(rec, "text"), *event = cJSON_GetObjectItem(rec, "event");
+        cJSON *id = cJSON_GetObjectItem(rec, "id");
+        if (!cJSON_IsString(text) || !cJSON_IsString(event)) continue;
+        n++;
+        const char *gold = plover_now(event->valuestring);
+        code_text(c, cJSON_IsString(id) ? id->valuestring : "plover", text->valuestring, "2000-01-01", &e);
+        cJSON *src = cJSON_GetObjectItem(rec, "source"), *tgt = cJSON_GetObjectItem(rec, "target");
+        cJSON *ti = cJSON_GetObjectItem(rec, "textInfo");
+        cJSON *mk = cJSON_IsObject(ti) ? cJSON_GetObjectItem(ti, "markup") : NULL;
+        int recip = cJSON_IsString(mk) && strstr(mk->valuestring, "SRC/TAR");
+        /* the event that agrees with the gold type, else the first */
+        int best = -1;
+        for (int i = 0; i < e.n && best < 0; i++) if (!strcmp(e.v[i].plover, gold)) best = i;
+        if (best < 0 && e.n) best = 0;
+        const char *pred = best >= 0 ? e.v[best].plover : "none";
+        conf[ptype_index(gold)][ptype_index(pred[0] ? pred : "none")]++;
+        if (best >= 0) predicted++;
+        int tok = best >= 0 && !strcmp(pred, gold);
+        type_ok += tok;
+        int sok = 0, gok = 0, bs = 0;
+        if (best >= 0) {
+            const ev *x = &e.v[best];
+            int has_tgt_gold = cJSON_IsArray(tgt) && cJSON_GetArraySize(tgt) > 0;
+            sok = actor_in(src, x->src_country, x->src_org, x->src_sector, 0) ||
+                  (recip && actor_in(tgt, x->src_country, x->src_org, x->src_sector, 0));
+            gok = has_tgt_gold ? (actor_in(tgt, x->tgt_country, x->tgt_org, x->tgt_sector, 0) ||
+                                  (recip && actor_in(src, x->tgt_country, x->tgt_org, x->tgt_sector, 0)))
+                               : (recip ? actor_in(src, x->tgt_country, x->tgt_org, x->tgt_sector, 0) : !x->tgt_code[0]);
+            bs = sok && gok && (actor_in(src, x->src_country, x->src_org, x->src_sector, 1) || (recip && actor_in(tgt, x->src_country, x->src_org, x->src_sector, 1)));
+            cJSON *loc = cJSON_GetObjectItem(rec, "eventLoc");
+            cJSON *ln = cJSON_IsObject(loc) ? cJSON_GetObjectItem(loc, "name") : NULL;
+            if (cJSON_IsString(ln)) {
+                loc_n++;
+                if (x->location[0] && strstr(ln->valuestring, x->location)) loc_ok++;
+            }
+        } else {
+            cJSON *loc = cJSON_GetObjectItem(rec, "eventLoc");
+            if (cJSON_IsObject(loc) && cJSON_IsString(cJSON_GetObjectItem(loc, "name"))) loc_n++;
+        }
+        src_ok += sok;
+        tgt_ok += gok;
+        both_ok += sok && gok;
+        both_sector += bs;
+        if (!tok || !(sok && gok)) {
+            char why[160];
+            if (best < 0) snprintf(why, sizeof why, "missing (gold %s)", gold);
+            else if (!tok) snprintf(why, sizeof why, "wrong code: %s %s (gold %s)", e.v[best].cameo, pred[0] ? pred : "?", gold);
+            else snprintf(why, sizeof why, "wrong actor: %s -> %s", e.v[best].src_code, e.v[best].tgt_code[0] ? e.v[best].tgt_code : "-");
+            worst(r, worst_list, cJSON_IsString(id) ? id->valuestring : "?", why, text->valuestring);
+        }
+    }
+    evs_clear(&e);
+    free(e.v);
+    cJSON_AddNumberToObject(r->obj, "records", n);
+    if (!r->json) fprintf(r->out, "  records %d, coded with an event %d\n", n, predicted);
+    ratio(r, "event_type_accuracy", "event type accuracy (PLOVER, current names)", type_ok, n);
+    prf(r, "event_type", "event type", type_ok, predicted, n);
+    ratio(r, "source_accuracy", "source country right", src_ok, n);
+    ratio(r, "target_accuracy", "target country right", tgt_ok, n);
+    ratio(r, "dyad_accuracy", "source and target both right", both_ok, n);
+    ratio(r, "dyad_sector_accuracy", "both right, source sector too", both_sector, n);
+    ratio(r, "location_accuracy", "location name right (records with one)", loc_ok, loc_n);
+    /* confusion table */
+    cJSON *cj = cJSON_AddObjectToObject(r->obj, "confusion");
+    if (!r->json) {
+        fprintf(r->out, "  confusion (rows gold, columns predicted):\n  %-10s", "");
+        for (int j = 0; j < 17; j++) fprintf(r->out, " %4.4s", plover_types[j]);
+        fputc('\n', r->out);
+    }
+    for (int i = 0; i < 17; i++) {
+        int any = 0;
+        for (int j = 0; j < 17; j++) any += conf[i][j];
+        if (!any) continue;
+        cJSON *row = cJSON_AddObjectToObject(cj, plover_types[i]);
+        if (!r->json) fprintf(r->out, "  %-10s", plover_types[i]);
+        for (int j = 0; j < 17; j++) {
+            if (conf[i][j]) cJSON_AddNumberToObject(row, plover_types[j], conf[i][j]);
+            if (!r->json) { if (conf[i][j]) fprintf(r->out, " %4d", conf[i][j]); else fprintf(r->out, "    ."); }
+        }
+        if (!r->json) fputc('\n', r->out);
+    }
+    print_worst(r, worst_list, nworst);
+    cJSON_AddItemToObject(r->obj, "worst", worst_list);
+    cJSON_Delete(arr);
+    return 0;
+}
+
+/* ---- ISAF press releases -------------------------------------------------------------------- */
+
+static const char *isaf_class(const evs *e) {
+    int kill = 0, capture = 0, air = 0;
+    for (int i = 0; i < e->n; i++) {
+        const char *c = e->v[i].cameo;
+        if (!strncmp(c, "195", 3)) air = 1;
+        else if (!strncmp(c, "173", 3) || !strncmp(c, "174", 3)) capture = 1;
+        else if (!strncmp(c, "18", 2) || !strncmp(c, "19", 2) || !strncmp(c, "20", 2)) kill = 1;
+    }
+    if (air) return "airstrike";
+    if (capture && kill) return "captureandkill";
+    if (capture) return "detention";
+    if (kill) return "insurgentskilled";
+    return "none";
+}
+
+static int isaf_relevant(const ev *x) {
+    const char *c = x->cameo;
+    return !strncmp(c, "17", 2) || !strncmp(c, "18", 2) || !strncmp(c, "19", 2) || !strncmp(c, "20", 2);
+}
+
+static int eval_isaf(dyad_coder *c, const char *path, report *r, int nworst) {
+    FILE *f = fopen(path, "r");
+    if (!f) return -1;
+    char *line = NULL;
+    size_t cap = 0;
+    int n = 0, class_ok = 0, date_n = 0, date_ok = 0, prov_n = 0, prov_ok = 0, dated = 0;
+    double err_days = 0;
+    cJSON *worst_list = cJSON_CreateArray();
+    evs e = {0};
+    while (getline(&line, &cap, f) > 0) {
+        cJSON *rec = cJSON_Parse(line);
+        cJSON *text = rec ? cJSON_GetObjectItem(rec, "text") : NULL, *gold = rec ? cJSON_GetObjectItem(rec, "gold") : NULL;
+        if (!cJSON_IsString(text) || !cJSON_IsObject(gold)) { cJSON_Delete(rec); continue; }
+        n++;
+        cJSON *id = cJSON_GetObjectItem(rec, "id");
+        code_text(c, cJSON_IsString(id) ? id->valuestring : "isaf", text->valuestring, NULL, &e);
+        cJSON *et = cJSON_GetObjectItem(gold, "event_type");
+        const char *gclass = cJSON_IsArray(et) && cJSON_GetArraySize(et) && cJSON_IsString(cJSON_GetArrayItem(et, 0))
+                                 ? cJSON_GetArrayItem(et, 0)->valuestring : "";
+        const char *pclass = isaf_class(&e);
+        int cok = !strcmp(pclass, gclass) || (!strcmp(gclass, "exchangeoffire") && !strcmp(pclass, "insurgentskilled"));
+        class_ok += cok;
+        /* the event date: the first violent or coercive event's, else the first event's */
+        const char *pd = NULL;
+        for (int i = 0; i < e.n && !pd; i++) if (isaf_relevant(&e.v[i]) && strlen(e.v[i].date) == 10) pd = e.v[i].date;
+        for (int i = 0; i < e.n && !pd; i++) if (strlen(e.v[i].date) == 10) pd = e.v[i].date;
+        cJSON *sd = cJSON_GetObjectItem(gold, "start_date");
+        int dok = 0;
+        if (cJSON_IsString(sd) && strlen(sd->valuestring) == 10) {
+            date_n++;
+            if (pd) {
+                dated++;
+                dok = !strcmp(pd, sd->valuestring);
+                int y1, m1, d1, y2, m2, d2;
+                if (sscanf(pd, "%d-%d-%d", &y1, &m1, &d1) == 3 && sscanf(sd->valuestring, "%d-%d-%d", &y2, &m2, &d2) == 3) {
+                    struct tm a = {0}, b = {0};
+                    a.tm_year = y1 - 1900; a.tm_mon = m1 - 1; a.tm_mday = d1;
+                    b.tm_year = y2 - 1900; b.tm_mon = m2 - 1; b.tm_mday = d2;
+                    err_days += fabs(difftime(timegm(&a), timegm(&b))) / 86400.0;
+                }
+            }
+            date_ok += dok;
+        }
+        cJSON *pv = cJSON_GetObjectItem(gold, "province");
+        const char *gprov = cJSON_IsArray(pv) && cJSON_GetArraySize(pv) && cJSON_IsString(cJSON_GetArrayItem(pv, 0))
+                                ? cJSON_GetArrayItem(pv, 0)->valuestring : "";
+        if (gprov[0] && strcmp(gprov, "??")) {
+            prov_n++;
+            for (int i = 0; i < e.n; i++) {
+                char low[64];
+                size_t k;
+                for (k = 0; e.v[i].location[k] && k + 1 < sizeof low; k++) low[k] = (char)tolower((unsigned char)e.v[i].location[k]);
+                low[k] = 0;
+                if (low[0] && strstr(low, gprov)) { prov_ok++; break; }
+            }
+        }
+        if (!cok || !dok) {
+            char why[160];
+            if (!cok) snprintf(why, sizeof why, "wrong class: %s (gold %s)", pclass, gclass);
+            else snprintf(why, sizeof why, "wrong date: %s (gold %s)", pd ? pd : "none", cJSON_IsString(sd) ? sd->valuestring : "?");
+            worst(r, worst_list, cJSON_IsString(id) ? id->valuestring : "?", why, text->valuestring);
+        }
+        cJSON_Delete(rec);
+    }
+    free(line);
+    fclose(f);
+    evs_clear(&e);
+    free(e.v);
+    cJSON_AddNumberToObject(r->obj, "records", n);
+    if (!r->json) fprintf(r->out, "  records %d\n", n);
+    ratio(r, "event_class_accuracy", "event class accuracy", class_ok, n);
+    ratio(r, "date_accuracy", "event date = gold date", date_ok, date_n);
+    ratio(r, "date_coverage", "records with a dated event", dated, date_n);
+    cJSON_AddNumberToObject(r->obj, "date_mean_error_days", dated ? round(err_days / dated * 100) / 100 : 0);
+    if (!r->json) fprintf(r->out, "  %-44s %6.2f\n", "mean date error in days (dated records)", dated ? err_days / dated : 0);
+    ratio(r, "province_accuracy", "province right (records that name one)", prov_ok, prov_n);
+    cJSON_AddStringToObject(r->obj, "counts", "not measured: killed and captured counts are issue #5");
+    if (!r->json) fprintf(r->out, "  %-44s %s\n", "killed / captured counts", "not extracted yet (issue #5)");
+    print_worst(r, worst_list, nworst);
+    cJSON_AddItemToObject(r->obj, "worst", worst_list);
+    return 0;
+}
+
+/* ---- the expected-events table -------------------------------------------------------------- */
+
+/* Text compared as a coder normalises it: quotes and dashes plain, one space. */
+static void norm(const char *s, char *out, size_t cap) {
+    size_t o = 0;
+    int sp = 0;
+    for (size_t i = 0; s[i] && o + 4 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == 0xE2 && (unsigned char)s[i + 1] == 0x80) {
+            unsigned char d = (unsigned char)s[i + 2];
+            if (d == 0x98 || d == 0x99) { out[o++] = '\''; i += 2; sp = 0; continue; }
+            if (d == 0x9C || d == 0x9D) { out[o++] = '"'; i += 2; sp = 0; continue; }
+            if (d == 0x93 || d == 0x94) { out[o++] = '-'; i += 2; sp = 0; continue; }
+        }
+        if (isspace(c)) { if (!sp && o) out[o++] = ' '; sp = 1; continue; }
+        sp = 0;
+        out[o++] = (char)c;
+    }
+    while (o && out[o - 1] == ' ') o--;
+    out[o] = 0;
+}
+
+static int want_actor(const char *want, const char *country, const char *org, const char *code) {
+    if (!strcmp(want, "-")) return 1;
+    return !strcasecmp(want, country) || !strcasecmp(want, org) || (code[0] && strstr(code, want));
+}
+
+static int want_code(const char *want, const char *code) {
+    char buf[128];
+    cp(buf, sizeof buf, want);
+    for (char *tok = strtok(buf, "|"); tok; tok = strtok(NULL, "|")) {
+        size_t n = strlen(tok);
+        if (!strcmp(tok, "*") || (n && tok[n - 1] == '*' && !strncmp(code, tok, n - 1)) || !strcmp(tok, code)) return 1;
+    }
+    return 0;
+}
+
+static int eval_expected(dyad_coder *c, const char *path, const dyad_eval_options *o, report *r) {
+    char *tsv = slurp(path, NULL);
+    if (!tsv) return -1;
+    /* the text: --text, else article.txt beside the table */
+    char textpath[4096];
+    if (o->text) cp(textpath, sizeof textpath, o->text);
+    else {
+        const char *slash = strrchr(path, '/');
+        int dl = slash ? (int)(slash - path) : 1;
+        snprintf(textpath, sizeof textpath, "%.*s/article.txt", dl, slash ? path : ".");
+    }
+    char *text = slurp(textpath, NULL);
+    if (!text) { free(tsv); fprintf(stderr, "dyad eval: %s: no text to code (give --text FILE)\n", path); return -1; }
+    /* the date: --date, else "document date YYYY-MM-DD" in the table's comments */
+    char date[16] = "";
+    if (o->date) cp(date, sizeof date, o->date);
+    else {
+        const char *p = strstr(tsv, "document date ");
+        if (p) cp(date, 11, p + 14);
+    }
+    evs e = {0};
+    code_text(c, "expected", text, date[0] ? date : NULL, &e);
+    int must = 0, must_ok = 0, should = 0, should_ok = 0, violated = 0;
+    cJSON *rows = cJSON_AddArrayToObject(r->obj, "rows");
+    char *save = NULL, *header = NULL;
+    for (char *line = strtok_r(tsv, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+        if (line[0] == '#' || !line[0]) continue;
+        if (!header) { header = line; continue; }
+        char *f[8] = {0};
+        int nf = 0;
+        for (char *p = line; nf < 8;) {
+            f[nf++] = p;
+            char *t = strchr(p, '\t');
+            if (!t) break;
+            *t = 0;
+            p = t + 1;
+        }
+        if (nf < 8) continue;
+        const char *level = f[0];
+        char anchor[512];
+        norm(f[1], anchor, sizeof anchor);
+        int hit = 0, near = 0;
+        for (int i = 0; i < e.n; i++) {
+            char t[4096];
+            norm(e.v[i].text ? e.v[i].text : "", t, sizeof t);
+            if (!strstr(t, anchor)) continue;
+            near = 1;
+            const ev *x = &e.v[i];
+            int ok = want_actor(f[2], x->src_country, x->src_org, x->src_code) && want_code(f[3], x->cameo) &&
+                     want_actor(f[4], x->tgt_country, x->tgt_org, x->tgt_code) &&
+                     (!strcmp(f[5], "-") || !strncmp(x->date, f[5], strlen(f[5]))) &&
+                     (!strcmp(f[6], "-") || strcasestr(x->location, f[6]));
+            if (ok && strcmp(f[7], "-")) {
+                double v = atof(f[7]);
+                const char *cur = strchr(f[7], ' ');
+                ok = x->currency[0] && cur && !strcmp(cur + 1, x->currency) && fabs(x->amount - v) <= 0.02 * v;
+            }
+            if (!strcmp(level, "must_not") && ok && strcmp(x->mode, "negated")) hit = 1;
+            else if (strcmp(level, "must_not") && ok) hit = 1;
+        }
+        cJSON *row = cJSON_CreateObject();
+        cJSON_AddStringToObject(row, "level", level);
+        cJSON_AddStringToObject(row, "anchor", f[1]);
+        cJSON_AddBoolToObject(row, "ok", !strcmp(level, "must_not") ? !hit : hit);
+        cJSON_AddItemToArray(rows, row);
+        if (!strcmp(level, "must")) { must++; must_ok += hit; }
+        else if (!strcmp(level, "should")) { should++; should_ok += hit; }
+        else if (!strcmp(level, "must_not")) violated += hit;
+        if (!r->json && ((strcmp(level, "must_not") && !hit) || (!strcmp(level, "must_not") && hit)))
+            fprintf(r->out, "  %s %-8s %s%s\n", !strcmp(level, "must_not") ? "VIOLATED" : "MISSING ", level, f[1],
+                    near ? "" : " (no event from this sentence)");
+    }
+    ratio(r, "must", "must rows found", must_ok, must);
+    ratio(r, "should", "should rows found", should_ok, should);
+    cJSON_AddNumberToObject(r->obj, "must_not_violated", violated);
+    cJSON_AddNumberToObject(r->obj, "events", e.n);
+    if (!r->json) fprintf(r->out, "  %-44s %d\n  %-44s %d\n", "must_not rows violated", violated, "events coded", e.n);
+    evs_clear(&e);
+    free(e.v);
+    free(tsv);
+    free(text);
+    return 0;
+}
+
+/* ---- detection and the driver --------------------------------------------------------------- */
+
+static const char *detect(const char *path) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char head[4096];
+    size_t n = fread(head, 1, sizeof head - 1, f);
+    fclose(f);
+    head[n] = 0;
+    size_t pl = strlen(path);
+    if (pl > 5 && !strcmp(path + pl - 5, ".test")) return "rules";
+    if (strstr(head, "level\tanchor")) return "expected";
+    if (strstr(head, "<Sentences") || strstr(head, "<Validation") || strstr(head, "<Sentence ")) return "petrarch";
+    const char *p = head;
+    while (*p && isspace((unsigned char)*p)) p++;
+    if (*p == '[' && strstr(head, "\"event\"")) return "plover";
+    if (*p == '{' && strstr(head, "\"gold\"")) return "isaf";
+    return NULL;
+}
+
+int dyad_eval_run(const dyad_dict *d, const char *const *dict_paths, size_t ndict, const char *const *files,
+                  size_t nfiles, const dyad_eval_options *o, FILE *out, FILE *err) {
+    dyad_coder *c = NULL;
+    if (dyad_coder_new(&c, d, NULL) != DYAD_OK) { fputs("dyad eval: out of memory\n", err); return -1; }
+    cJSON *all = cJSON_CreateObject();
+    cJSON *arr = cJSON_AddArrayToObject(all, "files");
+    int rc = 0;
+    for (size_t i = 0; i < nfiles; i++) {
+        const char *fmt = o->format ? o->format : detect(files[i]);
+        if (!fmt) { fprintf(err, "dyad eval: %s: cannot tell its format (use --format)\n", files[i]); rc = -1; continue; }
+        report r = {out, o->json, cJSON_CreateObject()};
+        cJSON_AddStringToObject(r.obj, "file", files[i]);
+        cJSON_AddStringToObject(r.obj, "format", fmt);
+        if (!o->json) fprintf(out, "%s (%s)\n", files[i], fmt);
+        int frc = 0;
+        if (!strcmp(fmt, "plover")) frc = eval_plover(c, files[i], &r, o->worst);
+        else if (!strcmp(fmt, "isaf")) frc = eval_isaf(c, files[i], &r, o->worst);
+        else if (!strcmp(fmt, "expected")) frc = eval_expected(c, files[i], o, &r);
+        else if (!strcmp(fmt, "rules")) {
+            dyad_ruletest_result res = {0, 0};
+            FILE *sink = o->json ? fopen("/dev/null", "w") : out;
+            frc = dyad_ruletest_run(files[i], dict_paths, ndict, 0, sink ? sink : out, &res);
+            if (o->json && sink) fclose(sink);
+            ratio(&r, "cases", "rule-test cases passed", res.passed, res.passed + res.failed);
+        } else if (!strcmp(fmt, "petrarch")) {
+            char *x = slurp(files[i], NULL);
+            int n = 0;
+            for (const char *p = x; p && (p = strstr(p, "<Sentence ")); p++) n++;
+            free(x);
+            cJSON_AddNumberToObject(r.obj, "records", n);
+            cJSON_AddStringToObject(r.obj, "status", "cannot run: PETRARCH2's records need their own dictionaries, and "
+                                                     "their import (--dict-format petrarch) is issue #4");
+            if (!o->json) fprintf(out, "  %d records; cannot run yet: they need PETRARCH2's own dictionaries, whose import (--dict-format petrarch) is issue #4\n", n);
+        } else { fprintf(err, "dyad eval: unknown format '%s'\n", fmt); frc = -1; }
+        if (frc) { fprintf(err, "dyad eval: %s: could not be read as %s\n", files[i], fmt); rc = -1; }
+        cJSON_AddItemToArray(arr, r.obj);
+    }
+    if (o->json) {
+        char *s = cJSON_PrintUnformatted(all);
+        if (s) { fputs(s, out); fputc('\n', out); }
+        free(s);
+    }
+    cJSON_Delete(all);
+    dyad_coder_free(c);
+    return rc;
+}
