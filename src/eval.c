@@ -134,6 +134,9 @@ static void worst(report *r, cJSON *list, const char *id, const char *reason, co
     char flat[400];
     size_t k = 0;
     for (const char *p = text ? text : ""; *p && k + 1 < sizeof flat; p++) flat[k++] = (*p == '\n' || *p == '\t') ? ' ' : *p;
+    if (k + 1 >= sizeof flat)       /* cut on a code point boundary */
+        while (k && ((unsigned char)flat[k - 1] & 0xC0) == 0x80) k--;
+    if (k && (unsigned char)flat[k - 1] >= 0xC0) k--;
     flat[k] = 0;
     cJSON_AddStringToObject(w, "text", flat);
     cJSON_AddItemToArray(list, w);
