@@ -46,6 +46,8 @@ size_t dyad_money_scan(const dyad_dict *d, const char *text, const dyad_token *t
     for (size_t i = a; i < b && k < max; i++) {
         if (t[i].len == 1 && text[t[i].off] == '(') { depth++; continue; }
         if (t[i].len == 1 && text[t[i].off] == ')') { if (depth) depth--; continue; }
+        /* only a number, a number word or a currency can start a sum */
+        if (!(t[i].flags & T_NUM) && !(d->lex.words[t[i].id].flags & W_MONEY)) continue;
         int32_t ce = -1;
         size_t start = i, j = i;
         double v = 0;

@@ -74,7 +74,7 @@ static int classify(dyad_clean *c, const char *text, size_t s, size_t e, dyad_da
     /* Dates in the line's first dozen tokens. */
     dyad_date_expr de[4];
     size_t head = nt < 14 ? nt : 14;
-    size_t nd = dyad_date_scan(text, t, head, ref, de, 4);
+    size_t nd = dyad_date_scan(text, t, head, ref, de, 4, NULL);
     for (size_t k = 0; k < nd; k++) {
         if (de[k].date.prec != DP_DAY || !(de[k].flags & DF_ABSOLUTE)) continue;
         /* A whole short line ending in the date: "Radio of Armenia, 23 March 2015". */

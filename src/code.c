@@ -267,7 +267,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                        uint32_t sentence, dyad_evs *out) {
     const dyad_dict *d = s->d;
     dyad_money money[16];
-    size_t nmoney = dyad_money_scan(d, s->text, s->t, s->a, s->b, money, 16);
+    size_t nmoney = s->nanchors ? dyad_money_scan(d, s->text, s->t, s->a, s->b, money, 16) : 0;
     size_t first_ev = out->n;
 
     /* speakers first: "X said: 'We ...'" resolves "we" to X */

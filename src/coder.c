@@ -98,9 +98,10 @@ static void assign_ids(const dyad_dict *d, const char *text, dyad_token *t, size
 static int32_t ymd(dyad_date d) { return d.prec == DP_DAY ? d.y * 10000 + d.m * 100 + d.d : d.prec == DP_MONTH ? d.y * 10000 + d.m * 100 + 15 : d.prec == DP_YEAR ? d.y * 10000 + 701 : 0; }
 
 /* The sentence's event date: its first date outside brackets, else the story's. */
-static dyad_date sentence_date(const char *text, const dyad_token *t, uint32_t a, uint32_t b, dyad_date story) {
+static dyad_date sentence_date(const char *text, const dyad_token *t, uint32_t a, uint32_t b, dyad_date story,
+                               const dyad_lex *lx) {
     dyad_date_expr de[8];
-    size_t n = dyad_date_scan(text, t + a, b - a, story, de, 8);
+    size_t n = dyad_date_scan(text, t + a, b - a, story, de, 8, lx);
     for (size_t i = 0; i < n; i++)
         if (!(de[i].flags & DF_PAREN)) return de[i].date;
     return story;
@@ -143,7 +144,7 @@ static int code_all(dyad_coder *c) {
         const sentinfo *si = &c->sents[i];
         if (si->story != story) { memset(&ctx, 0, sizeof ctx); story = si->story; }
         dyad_date sd = c->clean.stories[si->story].date;
-        dyad_date date = si->title ? sd : sentence_date(s, c->toks.v, si->a, si->b, sd);
+        dyad_date date = si->title ? sd : sentence_date(s, c->toks.v, si->a, si->b, sd, &c->d->lex);
         int32_t when = ymd(date) ? ymd(date) : ymd(sd);
         if (dyad_parse(&c->sent, c->d, s, c->toks.v, si->a, si->b, when)) return DYAD_ENOMEM;
         if (dyad_code_sentence(&c->sent, &ctx, date, si->story, (uint32_t)i, &c->evs)) return DYAD_ENOMEM;
@@ -368,7 +369,7 @@ int dyad_coder_explain(dyad_coder *c, const char *sentence, const char *date, co
         }
         dyad_buf_adds(&c->explain, "\n");
         dyad_date sd = c->clean.stories[si->story].date;
-        dyad_date dt = sentence_date(s, c->toks.v, si->a, si->b, sd);
+        dyad_date dt = sentence_date(s, c->toks.v, si->a, si->b, sd, &c->d->lex);
         char db[11];
         dyad_date_format(dt, db);
         dyad_buf_printf(&c->explain, "  date: %s\n", db[0] ? db : "-");

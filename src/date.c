@@ -115,15 +115,6 @@ static int year_for(dyad_date ref, int m, int d) {
     return y;
 }
 
-static int in_parens(const char *text, const dyad_token *t, size_t n, size_t at) {
-    int depth = 0;
-    for (size_t i = 0; i < at && i < n; i++) {
-        if (tok_is(text, &t[i], "(")) depth++;
-        else if (tok_is(text, &t[i], ")") && depth) depth--;
-    }
-    return depth > 0;
-}
-
 static size_t push(dyad_date_expr *out, size_t k, size_t max, size_t a, size_t b, dyad_date d, int flags) {
     if (k >= max) return k;
     out[k].a = (uint32_t)a;
@@ -133,14 +124,25 @@ static size_t push(dyad_date_expr *out, size_t k, size_t max, size_t a, size_t b
     return k + 1;
 }
 
+void dyad_date_words(void (*add)(void *ud, const char *w), void *ud) {
+    for (int i = 0; i < 12; i++) { add(ud, months[i]); add(ud, mon3[i]); }
+    for (int i = 0; i < 7; i++) add(ud, wdays[i]);
+    static const char *const more[] = {"sept", "yesterday", "today", "tonight", "tomorrow", "last", "this", NULL};
+    for (int i = 0; more[i]; i++) add(ud, more[i]);
+}
+
 size_t dyad_date_scan(const char *text, const dyad_token *t, size_t n, dyad_date ref,
-                      dyad_date_expr *out, size_t max) {
+                      dyad_date_expr *out, size_t max, const dyad_lex *lx) {
     size_t k = 0;
     long rday = ref.prec == DP_DAY ? dyad_days(ref.y, ref.m, ref.d) : 0;
+    int depth = 0;
     for (size_t i = 0; i < n && k < max; i++) {
         const dyad_token *c = &t[i];
+        if (c->len == 1 && text[c->off] == '(') depth++;
+        else if (c->len == 1 && text[c->off] == ')' && depth) depth--;
+        if (lx && !(c->flags & T_NUM) && !(lx->words[c->id].flags & W_TIME)) continue;
         int prevuntil = i > 0 && (tok_is(text, &t[i - 1], "until") || tok_is(text, &t[i - 1], "till"));
-        int flags = (in_parens(text, t, n, i) ? DF_PAREN : 0) | (prevuntil ? DF_UNTIL : 0);
+        int flags = (depth ? DF_PAREN : 0) | (prevuntil ? DF_UNTIL : 0);
         int mon = (c->flags & T_WORD) ? month_of(text, c) : 0;
         /* "may" is a month only beside a day or year */
         if (mon) {

@@ -3,6 +3,7 @@
 #ifndef DYAD_DATE_H
 #define DYAD_DATE_H
 
+#include "lex.h"
 #include "token.h"
 
 enum { DP_NONE = 0, DP_YEAR = 1, DP_MONTH = 2, DP_DAY = 3 };
@@ -21,9 +22,13 @@ typedef struct dyad_date_expr {
 } dyad_date_expr;
 
 /* Scans tokens t[0..n) of text for date expressions, resolving relative ones against ref (a day).
- * Writes at most max; returns how many were found. */
+ * Writes at most max; returns how many were found. With a lexicon (lx may be NULL), words
+ * without W_TIME are skipped at once: dates are rare, and this runs on every sentence. */
 size_t dyad_date_scan(const char *text, const dyad_token *t, size_t n, dyad_date ref,
-                      dyad_date_expr *out, size_t max);
+                      dyad_date_expr *out, size_t max, const dyad_lex *lx);
+/* The words that can start a date expression (months, weekdays, "yesterday", "last"...), for
+ * dyad_date_scan's fast path; calls add for each. */
+void dyad_date_words(void (*add)(void *ud, const char *w), void *ud);
 
 /* Formats at its precision: "2014", "2014-07", "2014-07-02" (buffer of 11). */
 void dyad_date_format(dyad_date d, char out[11]);

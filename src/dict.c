@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include "date.h"
 #include "token.h"
 
 enum { F_UNKNOWN = 0, F_ACTORS, F_AGENTS, F_VERBS, F_CAMEO, F_WORDS, F_AMOUNTS };
@@ -334,6 +335,25 @@ int dyad_words_class(const char *name) {
     return -1;
 }
 
+/* Sets flag on the first word of every phrase of field (lets scanners skip other words). */
+static int flag_first_words(loader *L, const char *field, size_t flen, uint32_t flag) {
+    size_t i = 0;
+    while (i < flen) {
+        size_t j = i;
+        while (j < flen && field[j] != '|') j++;
+        size_t a = i;
+        while (a < j && field[a] == ' ') a++;
+        if (j > a) {
+            uint32_t ids[32], caps;
+            int n = phrase_ids(L, field + a, j - a, ids, &caps);
+            if (n < 0) return -1;
+            if (n > 0) L->d->lex.words[ids[0]].flags |= flag;
+        }
+        i = j + 1;
+    }
+    return 0;
+}
+
 static int load_amounts_line(loader *L, const char *s, size_t n) {
     dyad_dict *d = L->d;
     const char *f[4];
@@ -345,7 +365,8 @@ static int load_amounts_line(loader *L, const char *s, size_t n) {
         if (DYAD_VEC_PUSH(&d->mem, d->currencies, d->ncurrencies, d->ccurrencies)) return -1;
         memcpy(d->currencies[d->ncurrencies].iso, f[1], 3);
         d->currencies[d->ncurrencies].iso[3] = 0;
-        return add_phrases(L, f[2], fl[2], K_CURRENCY, (uint32_t)d->ncurrencies++, 0);
+        if (add_phrases(L, f[2], fl[2], K_CURRENCY, (uint32_t)d->ncurrencies++, 0)) return -1;
+        return flag_first_words(L, f[2], fl[2], W_MONEY);
     }
     int scale = fl[0] == 5 && !memcmp(f[0], "scale", 5);
     int number = fl[0] == 6 && !memcmp(f[0], "number", 6);
@@ -359,7 +380,8 @@ static int load_amounts_line(loader *L, const char *s, size_t n) {
     if (*end || end == num) { problem(L, "bad number '%s'", num); return 0; }
     if (DYAD_VEC_PUSH(&d->mem, d->numbers, d->nnumbers, d->cnumbers)) return -1;
     d->numbers[d->nnumbers] = v;
-    return add_phrases(L, f[2], fl[2], scale ? K_SCALE : K_NUMBER, (uint32_t)d->nnumbers++, 0);
+    if (add_phrases(L, f[2], fl[2], scale ? K_SCALE : K_NUMBER, (uint32_t)d->nnumbers++, 0)) return -1;
+    return number ? flag_first_words(L, f[2], fl[2], W_MONEY) : 0;
 }
 
 /* ---- cameo.txt ------------------------------------------------------------------------------ */
@@ -634,6 +656,14 @@ static int read_lines(loader *L, const char *path, const char *name, line_fn fn,
     return L->failed ? DYAD_EDICT : DYAD_OK;
 }
 
+struct time_ctx { dyad_dict *d; int oom; };
+static void add_time_word(void *ud, const char *w) {
+    struct time_ctx *tc = ud;
+    uint32_t id = dyad_lex_add(&tc->d->lex, w, strlen(w));
+    if (id) tc->d->lex.words[id].flags |= W_TIME;
+    else tc->oom = 1;
+}
+
 static int set_line(loader *L, const char *s, size_t n) { return load_set_line(L, s, n); }
 static int actor_line(loader *L, const char *s, size_t n) { return load_actor_line(L, s, n, 0); }
 static int agent_line(loader *L, const char *s, size_t n) { return load_actor_line(L, s, n, 1); }
@@ -757,6 +787,12 @@ int dyad_dict_load(dyad_dict **out, const char *const *paths, size_t npaths,
                            : order[o] == F_CAMEO ? load_cameo_line : order[o] == F_ACTORS ? actor_line : agent_line;
                 rc = read_lines(&L, L.files[i].path, L.files[i].name, fn, 0);
             }
+        /* date words, for the date scanner's fast path */
+        if (!rc) {
+            struct time_ctx tc = {d, 0};
+            dyad_date_words(add_time_word, &tc);
+            if (tc.oom) rc = DYAD_ENOMEM;
+        }
         /* @money is built in: it matches a sum of money found by the amount scanner. */
         if (!rc) {
             if (DYAD_VEC_PUSH(&d->mem, d->sets, d->nsets, d->csets)) rc = DYAD_ENOMEM;

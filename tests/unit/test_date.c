@@ -11,7 +11,7 @@ static const char *first(const char *s, dyad_date ref, int *flags) {
     dyad_toks t = {NULL, 0, 0, &m};
     assert_int_equal(dyad_tokenize(s, 0, strlen(s), &t), 0);
     dyad_date_expr de[4];
-    size_t n = dyad_date_scan(s, t.v, t.n, ref, de, 4);
+    size_t n = dyad_date_scan(s, t.v, t.n, ref, de, 4, NULL);
     out[0] = 0;
     if (n) { dyad_date_format(de[0].date, out); if (flags) *flags = de[0].flags; }
     free(t.v);
