@@ -176,10 +176,8 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
 
 /* The op (OP_*) a lemma carries in any of its patterns, and that pattern. */
 static const dyad_pattern *lemma_op(const dyad_dict *d, uint32_t lemma) {
-    const dyad_lemma *lm = &d->lemmas[lemma];
-    for (uint32_t i = 0; i < lm->n; i++)
-        if (d->patterns[lm->first + i].op) return &d->patterns[lm->first + i];
-    return NULL;
+    int32_t p = d->lemmas[lemma].op_pattern;
+    return p >= 0 ? &d->patterns[p] : NULL;
 }
 
 typedef struct choice {
@@ -195,8 +193,28 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
     choice c = {NULL, -1, 0};
     c.end = clause_end(s, an->tok + 1, k);
     int best = 0;
+    /* Mark the words of the clause, so a pattern naming a word that is not there is passed over
+     * without matching: busy lemmas ("provide", "say") have a hundred patterns or more. */
+    dyad_sent *ms = (dyad_sent *)s;   /* the marks are scratch, not part of the parse */
+    uint32_t serial = ++ms->serial;
+    if (!serial) { memset(ms->stamp, 0, ms->nstamp * sizeof *ms->stamp); serial = ms->serial = 1; }
+    for (uint32_t x = an->tok + 1; x < c.end; x++) {
+        uint32_t id = s->t[x].id;
+        if (!id) continue;
+        ms->stamp[id] = serial;
+        ms->stamp[d->lex.words[id].base] = serial;
+    }
     for (uint32_t i = 0; i < lm->n; i++) {
         const dyad_pattern *p = &d->patterns[lm->first + i];
+        if ((int)p->nelem + 1 <= best) continue;
+        int present = 1;
+        for (uint32_t k = 0; k < p->nelem && present; k++) {
+            const dyad_pelem *e = &d->elems[p->elem + k];
+            if (e->kind != PE_WORD && e->kind != PE_ALT) continue;
+            present = 0;
+            for (uint32_t q = 0; q < e->n && !present; q++) present = ms->stamp[d->alts[e->a + q]] == serial;
+        }
+        if (!present) continue;
         int32_t tgt;
         uint32_t last;
         int sc = match_pattern(s, p, an->tok + 1, c.end, money, nmoney, &tgt, &last);

@@ -487,7 +487,7 @@ static int add_lemma(loader *L, uint32_t word) {
     if (li >= 0) return li;
     if (DYAD_VEC_PUSH(&d->mem, d->lemmas, d->nlemmas, d->clemmas)) return -2;
     li = (int)d->nlemmas++;
-    d->lemmas[li] = (dyad_lemma){word, 0, 0};
+    d->lemmas[li] = (dyad_lemma){word, 0, 0, -1};
     dyad_form forms[16];
     char base[64];
     snprintf(base, sizeof base, "%s", d->lex.words[word].s);
@@ -815,6 +815,7 @@ int dyad_dict_load(dyad_dict **out, const char *const *paths, size_t npaths,
         dyad_lemma *lm = &d->lemmas[d->patterns[i].lemma];
         if (!lm->n) lm->first = (uint32_t)i;
         lm->n++;
+        if (lm->op_pattern < 0 && d->patterns[i].op) lm->op_pattern = (int32_t)i;
     }
     if (d->check && d->problems) {
         snprintf(d->err, sizeof d->err, "%d problem(s) found", d->problems);

@@ -51,6 +51,7 @@ typedef struct dyad_pattern {
 typedef struct dyad_lemma {
     uint32_t word;           /* lexicon id of the base form */
     uint32_t first, n;       /* its patterns: patterns[first .. first + n) after load */
+    int32_t op_pattern;      /* its first pattern with an operator (op=...), or -1 */
 } dyad_lemma;
 
 typedef struct dyad_cameo {

@@ -12,6 +12,7 @@ void dyad_sent_free(dyad_sent *s, const dyad_mem *mem) {
     dyad_mem_free(mem, s->tnp, s->tcap * sizeof *s->tnp);
     dyad_mem_free(mem, s->nps, s->cnps * sizeof *s->nps);
     dyad_mem_free(mem, s->anchors, s->canchors * sizeof *s->anchors);
+    dyad_mem_free(mem, s->stamp, s->nstamp * sizeof *s->stamp);
     memset(s, 0, sizeof *s);
 }
 
@@ -135,6 +136,13 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         s->tcap = cap < cap2 ? cap : cap2;
     }
     memset(s->tflags, 0, n + 1);
+    if (s->nstamp < d->lex.n) {
+        dyad_mem_free(mem, s->stamp, s->nstamp * sizeof *s->stamp);
+        s->stamp = dyad_mem_calloc(mem, d->lex.n * sizeof *s->stamp);
+        if (!s->stamp) { s->nstamp = 0; return -1; }
+        s->nstamp = d->lex.n;
+        s->serial = 0;
+    }
     if (dyad_match(d, t, a, b, &s->ments)) return -1;
 
     /* brackets and quotes */

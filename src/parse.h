@@ -63,6 +63,9 @@ typedef struct dyad_sent {
     size_t nnps, cnps;
     dyad_anchor *anchors;
     size_t nanchors, canchors;
+    uint32_t *stamp;         /* per lexicon word: the serial of the last clause it was seen in */
+    size_t nstamp;
+    uint32_t serial;
     int32_t attrib_np;       /* the NP of an "According to X" phrase, -1 */
     uint32_t attrib_a, attrib_b; /* its tokens (0,0 when none) */
 } dyad_sent;
@@ -78,8 +81,8 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
 int32_t dyad_actor_at(const dyad_dict *d, int32_t e, int32_t date, int agent);
 
 static inline int dyad_tok_is(const char *text, const dyad_token *t, const char *w) {
-    size_t n = strlen(w);
-    return t->len == n && dyad_strncaseeq(text + t->off, w, n);
+    size_t n = strlen(w);   /* folded: w is a literal at every call */
+    return t->len == n && (text[t->off] | 0x20) == (w[0] | 0x20) && dyad_strncaseeq(text + t->off, w, n);
 }
 
 #endif

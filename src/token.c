@@ -20,6 +20,21 @@ static int push(dyad_toks *out, size_t off, size_t len, uint16_t flags) {
 }
 
 static uint16_t case_flags(const char *s, size_t n) {
+    /* ASCII words, nearly all of them: no decoding */
+    size_t i0 = 0, up = 0;
+    while (i0 < n && (unsigned char)s[i0] < 0x80) { up += dyad_isupper((unsigned char)s[i0]); i0++; }
+    if (i0 == n) {
+        uint16_t f = 0;
+        size_t letters = 0;
+        int first = -1;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)s[i];
+            if (dyad_isalpha(c)) { letters++; if (first < 0) first = dyad_isupper(c); }
+        }
+        if (first == 1) f |= T_CAP;
+        if (letters >= 2 && up == letters) f |= T_ALLCAPS;
+        return f;
+    }
     size_t letters = 0, upper = 0;
     int first = -1;
     for (size_t i = 0; i < n;) {
@@ -66,16 +81,21 @@ int dyad_tokenize(const char *s, size_t start, size_t end, dyad_toks *out) {
             continue;
         }
         int32_t cp;
-        size_t k = dyad_utf8_decode(s + i, end - i, &cp);
+        size_t k = c < 0x80 ? 1 : dyad_utf8_decode(s + i, end - i, &cp);
+        if (c < 0x80) cp = c;
         if (cp >= 0 && is_letter_cp(cp)) {
+            /* letters and digits run together ("G20"); ASCII without decoding */
             j = i + k;
             while (j < end) {
+                unsigned char cj = (unsigned char)s[j];
+                if (cj < 0x80) {
+                    if (!dyad_isalpha(cj) && !dyad_isdigit(cj)) break;
+                    j++;
+                    continue;
+                }
                 int32_t c2;
                 size_t k2 = dyad_utf8_decode(s + j, end - j, &c2);
                 if (c2 < 0 || !is_letter_cp(c2)) break;
-                if (c2 < 0x80 && dyad_isdigit(c2) && !dyad_isdigit((unsigned char)s[i])) {
-                    /* letters then digits ("G20", "F-16" is split by '-'): keep together */
-                }
                 j += k2;
             }
             /* "don't", "can't": split before n't so the negation is a token of its own. */

@@ -73,6 +73,26 @@ int dyad_norm_run(dyad_norm *n, const char *s, size_t len) {
     size_t i = 0;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x7f) {
+            /* a run of printable ASCII, the bulk of news: copied at once, mapped 1:1 */
+            size_t j = i + 1;
+            while (j < len && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7f && s[j] != '`') j++;
+            if (c == '`') j = i + 1;
+            else {
+                size_t k = j - i;
+                if (n->out.len + k + 1 > n->map_cap) {
+                    size_t cap = n->map_cap;
+                    if (dyad_vec_grow(n->out.mem, (void **)&n->map, sizeof *n->map, &cap, n->out.len + k + 1)) return -1;
+                    n->map_cap = cap;
+                }
+                uint32_t *m = n->map + n->out.len;
+                for (size_t q = 0; q < k; q++) m[q] = (uint32_t)(i + q);
+                dyad_buf_add(&n->out, s + i, k);
+                if (n->out.oom) return -1;
+                i = j;
+                continue;
+            }
+        }
         if (c < 0x80) {
             if (c == '\r') {                       /* \r\n and lone \r become \n */
                 if (i + 1 < len && s[i + 1] == '\n') { i++; continue; }
