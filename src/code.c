@@ -50,6 +50,9 @@ void dyad_av_code(const dyad_av *v, char *out, size_t cap) {
     else snprintf(out, cap, "%s", v->sector);
 }
 
+/* An NP that names someone (not a bare agent such as "military" in "military aid"). */
+static int np_named(const dyad_np *p) { return p->owner >= 0 || p->person >= 0; }
+
 static int av_valid(const dyad_av *v) { return v->country[0] || v->org || (v->name && v->type == AT_PERSON); }
 
 static int av_same(const dyad_av *x, const dyad_av *y) {
@@ -102,7 +105,8 @@ static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t fro
                 break;
             case PE_TARGET: {
                 int32_t np = s->tnp[x - s->a];
-                if (np >= 0 && !s->nps[np].loc && !s->nps[np].by && s->nps[np].a == x) {
+                if (np >= 0 && !s->nps[np].loc && !s->nps[np].by && s->nps[np].a == x &&
+                    (np_named(&s->nps[np]) || s->nps[np].definite || s->nps[np].pron)) {
                     found = 1;
                     *tgt = s->nps[np].first;
                     int32_t l = np;
@@ -337,15 +341,20 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             if (m) snprintf(code, sizeof code, "%s", m);
             mode = MODE_INTENT;
             why = "intent";
-        } else if (op == OP_REQUEST || op == OP_REFUSE) {
-            const char *m = mapped(d, code, op);
-            if (m) snprintf(code, sizeof code, "%s", m);
-            else {
+        } else if (op == OP_REQUEST || op == OP_REFUSE || op == OP_DEMAND) {
+            const char *m = mapped(d, code, op == OP_DEMAND ? OP_REQUEST : op);
+            if (m) {
+                snprintf(code, sizeof code, "%s", m);
+                /* a demand is the request's code in root 10 (CAMEO 1.1b3: 021x..028 -> 101x..108) */
+                if (op == OP_DEMAND && !strncmp(code, "02", 2)) { code[0] = '1'; code[1] = '0'; }
+                if (!dyad_dict_code(d, code)) m = NULL;
+            }
+            if (!m) {   /* no such form: the asking, demanding or refusing verb's own code */
                 const dyad_pattern *gp = ch[an->governor].pat ? ch[an->governor].pat : lemma_op(d, head->lemma);
                 if (gp) snprintf(code, sizeof code, "%s", gp->code);
             }
             if (head->intent) { mode = MODE_INTENT; why = "intent"; }
-            else why = op == OP_REQUEST ? "request" : "refusal";
+            else why = op == OP_REQUEST ? "request" : op == OP_DEMAND ? "demand" : "refusal";
         }
         if (an->neg || head->neg) { mode = MODE_NEGATED; why = "negation"; }
         else if (an->hypo || head->hypo) { mode = MODE_HYPO; why = "condition"; }
@@ -353,7 +362,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         /* subject and target */
         int32_t sub = find_subject(s, head->group, an->governor >= 0 ? an->governor : (int32_t)k);
         int32_t tgt = ch[k].tgt;
-        int32_t byagent = -1, fromnp = -1;
+        int32_t byagent = -1, fromnp = -1, deftgt = -1;
         uint32_t end = ch[k].end;
         for (uint32_t x = an->tok + 1; x < end; x++) {
             int32_t np = s->tnp[x - s->a];
@@ -361,8 +370,10 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             const dyad_np *p = &s->nps[np];
             if (p->by && byagent < 0) byagent = p->first;
             else if (p->from && fromnp < 0) fromnp = p->first;
-            else if (tgt < 0 && !p->loc && !p->by && !p->from && !p->pron) tgt = p->first;
+            else if (tgt < 0 && !p->loc && !p->by && !p->from && !p->pron && np_named(p)) tgt = p->first;
+            else if (deftgt < 0 && !p->loc && !p->by && !p->from && !p->pron && p->definite) deftgt = p->first;
         }
+        if (tgt < 0) tgt = deftgt;   /* "the authorities": may name someone through the story */
         if (gov_np >= 0) tgt = s->nps[gov_np].first;
         int32_t srcnp = sub, tgtnp = tgt;
         int recv = (pat->flags & PF_RECV) != 0;

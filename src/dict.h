@@ -37,7 +37,7 @@ typedef struct dyad_pelem { uint8_t kind; uint32_t a, n; } dyad_pelem;
 
 /* Pattern flags and operators. */
 enum { PF_SYM = 1, PF_RECV = 2, PF_NOTARGET = 4 };
-enum { OP_NONE = 0, OP_INTENT, OP_REQUEST, OP_REFUSE, OP_SAY, OP_DENY };
+enum { OP_NONE = 0, OP_INTENT, OP_REQUEST, OP_REFUSE, OP_SAY, OP_DENY, OP_DEMAND };
 
 typedef struct dyad_pattern {
     char code[6];

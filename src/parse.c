@@ -37,6 +37,8 @@ int32_t dyad_actor_at(const dyad_dict *d, int32_t e, int32_t date, int agent) {
     return -1;
 }
 
+static int lemma_has_op(const dyad_dict *d, uint32_t lemma) { return d->lemmas[lemma].op_pattern >= 0; }
+
 static uint32_t wflags(const dyad_sent *s, uint32_t i) {
     return s->d->lex.words[s->t[i].id].flags;
 }
@@ -357,13 +359,27 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             an.to_inf = 1;
             uint32_t r = g - 1;
             while (r > a && (wflags(s, r - 1) & W_ADV)) r--;
-            if (r > a && (wflags(s, r - 1) & W_READY)) {
-                /* "is ready to", "are prepared to" */
+            if (r > a && (wflags(s, r - 1) & W_VERBNEG)) {
+                /* "failed to deliver": not done; the failing verb governs and stays silent */
+                an.neg = 1;
+                an.verbneg = 1;
+                if (s->nanchors && s->anchors[s->nanchors - 1].tok == r - 1) {
+                    an.governor = (int32_t)s->nanchors - 1;
+                    s->anchors[s->nanchors - 1].governs = 1;
+                }
+                g = r - 1;
+            } else if (r > a && (wflags(s, r - 1) & W_READY)) {
+                /* "is ready to", "are prepared to", "expressed readiness to" */
                 an.intent = 1;
                 r--;
-                while (r > a && (wflags(s, r - 1) & (W_ADV | W_NEG | W_AUX | W_MODAL_INTENT | W_MODAL_HYPO))) {
+                while (r > a && (wflags(s, r - 1) & (W_ADV | W_NEG | W_AUX | W_MODAL_INTENT | W_MODAL_HYPO | W_DET))) {
                     if (wflags(s, r - 1) & W_NEG) an.neg = 1;
                     r--;
+                }
+                /* a verb before the noun governs: "expressed readiness to", "announced plans to" */
+                if (r > a && s->nanchors && s->anchors[s->nanchors - 1].tok == r - 1) {
+                    an.governor = (int32_t)s->nanchors - 1;
+                    s->anchors[s->nanchors - 1].governs = 1;
                 }
                 g = r;
             } else {
@@ -372,15 +388,28 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                 if (s->nanchors) {
                     int k = (int)s->nanchors - 1;
                     dyad_anchor *gv = &s->anchors[k];
-                    int32_t np = gv->tok + 1 < b ? s->tnp[gv->tok + 1 - a] : -1;
-                    if (np < 0 && gv->tok + 2 < b && (wflags(s, gv->tok + 1) & W_DET)) np = s->tnp[gv->tok + 2 - a];
+                    /* the asked party right after the verb, or after a preposition ("call on X
+                     * to", "appeal to X to", "plead with X to") */
+                    uint32_t at = gv->tok + 1;
+                    if (at < b && (wflags(s, at) & W_PREP) && at + 1 < b && s->tnp[at + 1 - a] >= 0) at++;
+                    int32_t np = at < b ? s->tnp[at - a] : -1;
+                    if (np < 0 && at + 1 < b && (wflags(s, at) & W_DET)) np = s->tnp[at + 1 - a];
                     uint32_t end = 0;
                     if (np >= 0) {
                         int32_t last = np;
                         while (s->nps[last].next >= 0) last = s->nps[last].next;
                         end = s->nps[last].b;
                     }
-                    if (gv->tok + 1 == r || (np >= 0 && end == r)) {
+                    /* or a few words between an operator and its "to": "agreed in principle on
+                     * Saturday to provide" (no verb, no clause boundary among them) */
+                    int near = 0;
+                    if (gv->tok + 1 < r && r - gv->tok <= 7 && lemma_has_op(d, gv->lemma)) {
+                        near = 1;
+                        for (uint32_t x = gv->tok + 1; x < r; x++)
+                            if ((s->tflags[x - a] & TOK_BOUND) || is(s, x, ",") || (wflags(s, x) & (W_VERB | W_COMP))) near = 0;
+                        if (np >= 0) near = 0;
+                    }
+                    if (gv->tok + 1 == r || (np >= 0 && end == r) || near) {
                         an.governor = k;
                         an.gov_np = gv->tok + 1 == r ? -1 : np;
                         gv->governs = 1;
@@ -391,7 +420,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         /* "to" with no operator and no "ready" before it: a headline's future ("Chisinau to
          * strengthen its border police", right after the subject) or else a purpose clause ("funds
          * to strengthen the borders"), which is not an event of its own */
-        if (an.to_inf && an.governor < 0 && !an.intent) {
+        if (an.to_inf && an.governor < 0 && !an.intent && !an.verbneg) {
             uint32_t before = g - 1;            /* the "to" */
             int32_t np = before > a ? s->tnp[before - 1 - a] : -1;
             int headline = np >= 0;
