@@ -105,7 +105,9 @@ static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t fro
                 break;
             case PE_TARGET: {
                 int32_t np = s->tnp[x - s->a];
-                if (np >= 0 && !s->nps[np].loc && !s->nps[np].by && s->nps[np].a == x &&
+                /* a place is a target only where the pattern says so ("arrive in +") */
+                int explicit_prep = k > 0 && (d->elems[p->elem + k - 1].kind == PE_WORD || d->elems[p->elem + k - 1].kind == PE_ALT);
+                if (np >= 0 && (!s->nps[np].loc || explicit_prep) && !s->nps[np].by && s->nps[np].a == x &&
                     (np_named(&s->nps[np]) || s->nps[np].definite || s->nps[np].pron)) {
                     found = 1;
                     *tgt = s->nps[np].first;
@@ -374,6 +376,21 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             else if (deftgt < 0 && !p->loc && !p->by && !p->from && !p->pron && p->definite) deftgt = p->first;
         }
         if (tgt < 0) tgt = deftgt;   /* "the authorities": may name someone through the story */
+        /* Else, as TABARI does, the first country after the verb even behind "in" or "from"
+         * ("will evacuate all settlements in the Gaza Strip", "withdrew from Lebanon"), when it
+         * is not the subject's own. */
+        if (tgt < 0 && !(pat->flags & PF_RECV)) {
+            for (uint32_t x = an->tok + 1; x < end && tgt < 0; x++) {
+                int32_t np = s->tnp[x - s->a];
+                if (np < 0 || s->nps[np].a != x || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) || s->nps[np].by) continue;
+                const dyad_np *p = &s->nps[np];
+                if (!np_named(p) || p->owner < 0) continue;
+                const dyad_actor_ent *o = &d->actors[p->owner];
+                if (!o->country[0] || (sub >= 0 && s->nps[sub].owner >= 0 && !strcmp(d->actors[s->nps[sub].owner].country, o->country)))
+                    continue;
+                tgt = p->first;
+            }
+        }
         if (gov_np >= 0) tgt = s->nps[gov_np].first;
         int32_t srcnp = sub, tgtnp = tgt;
         int recv = (pat->flags & PF_RECV) != 0;

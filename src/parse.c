@@ -214,6 +214,10 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             if (k) {
                 while (k < b && (wflags(s, k) & W_DET) && !is(s, k, "that")) k++;
                 if (k < b && is(s, k, "\"")) k++;
+                /* up to two unknown words before the mention: "Taiwan's Vice Foreign Minister" */
+                uint32_t k0 = k;
+                while (k < b && k < k0 + 2 && !s->t[k].id && (s->t[k].flags & T_WORD) && !mention_at(s, k, mstart)) k++;
+                if (k > k0 && !mention_at(s, k, mstart)) k = k0;
                 if ((m2 = mention_at(s, k, mstart)) && has_actor(s, m2)) {
                     absorb(s, m2, &v, 0);
                     j = m2->b;
