@@ -204,11 +204,14 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
     dyad_sent *ms = (dyad_sent *)s;   /* the marks are scratch, not part of the parse */
     uint32_t serial = ++ms->serial;
     if (!serial) { memset(ms->stamp, 0, ms->nstamp * sizeof *ms->stamp); serial = ms->serial = 1; }
+    uint64_t words = 0;
     for (uint32_t x = an->tok + 1; x < c.end; x++) {
         uint32_t id = s->t[x].id;
         if (!id) continue;
+        uint32_t base = d->lex.words[id].base;
         ms->stamp[id] = serial;
-        ms->stamp[d->lex.words[id].base] = serial;
+        ms->stamp[base] = serial;
+        words |= (1ull << (id & 63)) | (1ull << (base & 63));
     }
     for (uint32_t i = 0; i < lm->n; i++) {
         const dyad_pattern *p = &d->patterns[lm->first + i];
@@ -217,6 +220,7 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
         for (uint32_t k = 0; k < p->nelem && present; k++) {
             const dyad_pelem *e = &d->elems[p->elem + k];
             if (e->kind != PE_WORD && e->kind != PE_ALT) continue;
+            if (!(e->mask & words)) { present = 0; break; }
             present = 0;
             for (uint32_t q = 0; q < e->n && !present; q++) present = ms->stamp[d->alts[e->a + q]] == serial;
         }

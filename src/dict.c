@@ -114,6 +114,7 @@ static int add_phrases(loader *L, const char *field, size_t flen, uint16_t kind,
             int n = phrase_ids(L, field + a, b - a, ids, &caps);
             if (n < 0) return -1;
             if (n > 0 && dyad_trie_add(&d->trie, ids, (size_t)n, caps, kind, payload) < 0) return -1;
+            if (n > 0) d->lex.words[ids[0]].flags |= W_START;
             if (kind != K_ACTOR || plural) caps &= ~CAPS_FIRST_UPPER;
             if (n > 0 && plural && !(caps & ~CAPS_FIRST_UPPER)) {
                 int at = n - 1;
@@ -129,6 +130,7 @@ static int add_phrases(loader *L, const char *field, size_t flen, uint16_t kind,
                     d->lex.words[pid].flags |= W_NOUNISH;
                     ids[at] = pid;
                     if (dyad_trie_add(&d->trie, ids, (size_t)n, caps, kind, payload) < 0) return -1;
+                    d->lex.words[ids[0]].flags |= W_START;
                     ids[at] = save;
                 }
             }
@@ -321,7 +323,10 @@ static int load_words_line(loader *L, const char *s, size_t n) {
             int k = phrase_ids(L, f[1] + a, b - a, ids, &caps);
             if (k < 0) return -1;
             if (k == 1 && word_classes[cls].flag) d->lex.words[ids[0]].flags |= word_classes[cls].flag;
-            else if (k >= 1 && dyad_trie_add(&d->trie, ids, (size_t)k, caps, K_PHRASE, (uint32_t)cls) < 0) return -1;
+            else if (k >= 1) {
+                if (dyad_trie_add(&d->trie, ids, (size_t)k, caps, K_PHRASE, (uint32_t)cls) < 0) return -1;
+                d->lex.words[ids[0]].flags |= W_START;
+            }
         }
         i = j + 1;
     }
@@ -530,7 +535,7 @@ static int load_pattern_line(loader *L, const char *s, size_t n) {
         while (j < n1 && s1[j] != ' ') j++;
         const char *w = s1 + i;
         size_t wl = j - i;
-        dyad_pelem e = {0, 0, 0};
+        dyad_pelem e = {0, 0, 0, 0};
         if (first) {
             uint32_t ids[32], caps;
             int k = phrase_ids(L, w, wl, ids, &caps);
@@ -575,6 +580,7 @@ static int load_pattern_line(loader *L, const char *s, size_t n) {
                 a = b + 1;
             }
             e.n = (uint32_t)(d->nalts - e.a);
+            for (uint32_t q = e.a; q < e.a + e.n; q++) e.mask |= 1ull << (d->alts[q] & 63);
         }
         if (DYAD_VEC_PUSH(&d->mem, d->elems, d->nelems, d->celems)) return -1;
         d->elems[d->nelems++] = e;

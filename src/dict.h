@@ -33,7 +33,11 @@ typedef struct dyad_actor_ent {
 
 /* Pattern elements. */
 enum { PE_WORD = 1, PE_ALT, PE_SET, PE_TARGET };
-typedef struct dyad_pelem { uint8_t kind; uint32_t a, n; } dyad_pelem;
+typedef struct dyad_pelem {
+    uint8_t kind;
+    uint32_t a, n;
+    uint64_t mask;           /* words: bit (id % 64) of each alternative, a quick "not here" test */
+} dyad_pelem;
 
 /* Pattern flags and operators. */
 enum { PF_SYM = 1, PF_RECV = 2, PF_NOTARGET = 4 };

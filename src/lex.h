@@ -34,7 +34,8 @@ enum {
     W_TIME = 1u << 21,         /* month, weekday, season, yesterday... (dates) */
     W_NUMWORD = 1u << 22,      /* number and scale words */
     W_MONEY = 1u << 23,        /* the first word of a currency or number-word phrase */
-    W_VERBNEG = 1u << 24       /* a verb that negates its complement: failed (to) */
+    W_VERBNEG = 1u << 24,      /* a verb that negates its complement: failed (to) */
+    W_START = 1u << 25         /* the first word of some phrase in the trie */
 };
 
 /* Verb form kinds. */

@@ -17,6 +17,7 @@ int dyad_match(const dyad_dict *d, const dyad_token *t, size_t a, size_t b, dyad
     const dyad_trie *tr = &d->trie;
     size_t i = a;
     while (i < b) {
+        if (!(d->lex.words[t[i].id].flags & W_START)) { i++; continue; }   /* most words start nothing */
         uint32_t node = 0;
         size_t best_len = 0;
         int32_t best = -1;
@@ -48,6 +49,7 @@ size_t dyad_match_kind_at(const dyad_dict *d, const dyad_token *t, size_t i, siz
     const dyad_trie *tr = &d->trie;
     uint32_t node = 0;
     size_t best = 0;
+    if (!(d->lex.words[t[i].id].flags & W_START)) return 0;
     for (size_t j = i; j < b; j++) {
         if (!t[j].id) break;
         node = dyad_trie_step(tr, node, t[j].id);
