@@ -783,7 +783,7 @@ int dyad_dict_load(dyad_dict **out, const char *const *paths, size_t npaths,
     int rc = DYAD_OK;
     for (size_t i = 0; i < npaths && !rc; i++) rc = walk(&L, paths[i], paths[i]);
     if (!rc) {
-        qsort(L.files, L.nfiles, sizeof *L.files, cmp_file);
+        if (L.nfiles) qsort(L.files, L.nfiles, sizeof *L.files, cmp_file);
         d->files = L.nfiles;
         /* words and amounts, cameo, actors and agents, verb sets, verb patterns */
         static const int order[] = {F_WORDS, F_AMOUNTS, F_CAMEO, F_ACTORS, F_AGENTS};
@@ -817,7 +817,7 @@ int dyad_dict_load(dyad_dict **out, const char *const *paths, size_t npaths,
     dyad_mem_free(&d->mem, L.files, L.cfiles * sizeof *L.files);
     if (rc == DYAD_ENOMEM) goto oom;
     if (rc) return rc;
-    qsort(d->patterns, d->npatterns, sizeof *d->patterns, cmp_pattern);
+    if (d->npatterns) qsort(d->patterns, d->npatterns, sizeof *d->patterns, cmp_pattern);
     for (size_t i = 0; i < d->npatterns; i++) {
         dyad_lemma *lm = &d->lemmas[d->patterns[i].lemma];
         if (!lm->n) lm->first = (uint32_t)i;

@@ -31,7 +31,7 @@ static int load_exc(dyad_morph *m, const char *path, dyad_exc_pair **v, size_t *
         (*v)[(*n)++] = (dyad_exc_pair){a, b};
     }
     fclose(f);
-    qsort(*v, *n, sizeof **v, cmp_base);
+    if (*n) qsort(*v, *n, sizeof **v, cmp_base);
     return 0;
 }
 
