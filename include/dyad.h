@@ -187,6 +187,11 @@ void dyad_coder_stats_get(const dyad_coder *c, dyad_coder_stats *out);
  * text. The string belongs to the coder. */
 int dyad_coder_explain(dyad_coder *c, const char *sentence, const char *date, const char **out);
 
+/* Everything the dictionaries say about a phrase: the actors, agents and other entries it
+ * names (with their file and line), and for a verb form its lemma's patterns. Calls out once
+ * per line of description; returns how many lines, or DYAD_ENOMEM. */
+int dyad_dict_lookup(const dyad_dict *d, const char *phrase, void (*out)(void *ud, const char *line), void *ud);
+
 /* The CAMEO label, Goldstein value and QuadClass of a code; 0 if unknown. */
 int dyad_dict_cameo(const dyad_dict *d, const char *code, const char **label, double *goldstein,
                     int *quad_class);

@@ -883,3 +883,68 @@ int dyad_dict_cameo(const dyad_dict *d, const char *code, const char **label, do
     }
     return 1;
 }
+
+/* ---- lookup --------------------------------------------------------------------------------- */
+
+static const char *const kind_names[] = {NULL, "actor", "word set", "phrase", "currency", "scale", "number"};
+
+int dyad_dict_lookup(const dyad_dict *d, const char *phrase, void (*out)(void *ud, const char *line), void *ud) {
+    dyad_mem mem = d->mem;
+    dyad_toks toks = {NULL, 0, 0, &mem};
+    if (dyad_tokenize(phrase, 0, strlen(phrase), &toks)) return DYAD_ENOMEM;
+    int lines = 0;
+    char buf[1024];
+    uint32_t node = 0;
+    for (size_t i = 0; i < toks.n && (i == 0 || node); i++) {
+        char low[256];
+        size_t ln = dyad_lower(phrase + toks.v[i].off, toks.v[i].len, low, sizeof low);
+        uint32_t id = dyad_lex_find(&d->lex, low, ln);
+        node = id ? dyad_trie_step(&d->trie, node, id) : 0;
+    }
+    if (node)
+        for (int32_t e = dyad_trie_first(&d->trie, node); e >= 0; e = d->trie.entries[e].next) {
+            const dyad_trie_entry *en = &d->trie.entries[e];
+            if (en->kind == K_ACTOR) {
+                const dyad_actor_ent *a = &d->actors[en->payload];
+                char from[24] = "", until[24] = "";
+                if (a->from > 0) snprintf(from, sizeof from, " from=%d", a->from);
+                if (a->until < 99999999) snprintf(until, sizeof until, " until=%d", a->until);
+                snprintf(buf, sizeof buf, "%s \"%s\": type=%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s (%s:%d)",
+                         a->type == AT_AGENT ? "agent" : "actor", a->canon, type_names[a->type],
+                         a->country[0] ? " country=" : "", a->country, a->org ? " org=" : "", a->org ? a->org : "",
+                         a->sector[0] ? " sector=" : "", a->sector, a->code ? " code=" : "", a->code ? a->code : "",
+                         a->role ? " role=" : "", a->role ? a->role : "", a->name ? " name=" : "", a->name ? a->name : "",
+                         from, until, a->file, a->line);
+            } else if (en->kind == K_SET) {
+                snprintf(buf, sizeof buf, "in word set @%s", d->sets[en->payload]);
+            } else if (en->kind == K_CURRENCY) {
+                snprintf(buf, sizeof buf, "currency %s", d->currencies[en->payload].iso);
+            } else {
+                snprintf(buf, sizeof buf, "%s%s", en->kind < 7 ? kind_names[en->kind] : "entry",
+                         en->kind == K_SCALE || en->kind == K_NUMBER ? "" : "");
+            }
+            out(ud, buf);
+            lines++;
+        }
+    if (toks.n == 1) {
+        char low[256];
+        size_t ln = dyad_lower(phrase + toks.v[0].off, toks.v[0].len, low, sizeof low);
+        uint32_t id = dyad_lex_find(&d->lex, low, ln);
+        const dyad_word *w = &d->lex.words[id];
+        if (id && w->lemma >= 0) {
+            const dyad_lemma *lm = &d->lemmas[w->lemma];
+            snprintf(buf, sizeof buf, "verb form of \"%s\": %u pattern(s)", d->lex.words[lm->word].s, lm->n);
+            out(ud, buf);
+            lines++;
+            for (uint32_t i = 0; i < lm->n; i++) {
+                const dyad_pattern *p = &d->patterns[lm->first + i];
+                const dyad_cameo *c = dyad_dict_code(d, p->code);
+                snprintf(buf, sizeof buf, "  %-5s %-50s %s (%s:%d)", p->code, p->text, c ? c->label : "", p->file, p->line);
+                out(ud, buf);
+                lines++;
+            }
+        }
+    }
+    dyad_mem_free(&mem, toks.v, toks.cap * sizeof *toks.v);
+    return lines;
+}

@@ -33,6 +33,7 @@ static const char usage[] =
     "                        PLOVER records, ISAF releases, PETRARCH2 records, rule tests)\n"
     "  dict check            load every dictionary and report problems as file:line\n"
     "  dict explain TEXT     show how a sentence codes: tokens, actors, verbs, patterns, events\n"
+    "  dict lookup PHRASE    what the dictionaries say about a phrase or verb, with file:line\n"
     "  dict stats            sizes of the loaded dictionaries\n"
     "  version               print the version\n"
     "\n"
@@ -299,6 +300,8 @@ static int cmd_test(const opts *o) {
     return (res.failed || broken) ? EXIT_FAILED : EXIT_OKAY;
 }
 
+static void print_line(void *ud, const char *line) { (void)ud; puts(line); }
+
 static int cmd_eval(const opts *o) {
     if (!o->nfiles) { fputs("dyad eval: no gold files given\n", stderr); return EXIT_USAGE; }
     dyad_dict *d = NULL;
@@ -335,6 +338,12 @@ static int cmd_dict(const opts *o) {
         printf("files %zu\nactors %zu\nagents %zu\nverb patterns %zu\nverb lemmas %zu\nverb forms %zu\n"
                "cameo codes %zu\nwords %zu\ntrie nodes %zu\n", s.files, s.actors, s.agents, s.verb_patterns,
                s.verb_lemmas, s.verb_forms, s.codes, s.words, s.trie_nodes);
+    } else if (!strcmp(sub, "lookup")) {
+        if (o->nfiles < 2) { fputs("dyad dict lookup: give the phrase to look up\n", stderr); status = EXIT_USAGE; }
+        else if (dyad_dict_lookup(d, o->files[1], print_line, NULL) == 0) {
+            printf("\"%s\" is in no dictionary\n", o->files[1]);
+            status = EXIT_FAILED;
+        }
     } else if (!strcmp(sub, "explain")) {
         if (o->nfiles < 2) { fputs("dyad dict explain: give the text to explain\n", stderr); status = EXIT_USAGE; }
         else {
@@ -346,7 +355,7 @@ static int cmd_dict(const opts *o) {
             dyad_coder_free(c);
         }
     } else {
-        fprintf(stderr, "dyad dict: unknown subcommand '%s' (check, explain, stats)\n", sub);
+        fprintf(stderr, "dyad dict: unknown subcommand '%s' (check, explain, lookup, stats)\n", sub);
         status = EXIT_USAGE;
     }
     dyad_dict_free(d);

@@ -8,3 +8,6 @@ grep -q "verb: \"provide\" lemma provide" "$tmp/out" || fail "explain verb"
 grep -q "^event: RUS .* 0332 " "$tmp/out" || fail "explain event: $(cat "$tmp/out")"
 "$DYAD" dict stats | grep -q "verb patterns" || fail "stats"
 "$DYAD" --help | grep -q "exit codes" || fail "help lacks exit codes"
+"$DYAD" dict lookup "border guards" | grep -q 'agent "border guard": .*sector=MIL (dict/agents.txt:' || fail "lookup agent"
+"$DYAD" dict lookup "provided" | grep -q 'verb form of "provide"' || fail "lookup verb"
+expect_exit 1 "$DYAD" dict lookup "qqqzzz" > /dev/null
