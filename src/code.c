@@ -35,7 +35,10 @@ void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *v) {
     }
     if (np->agent >= 0) {
         const dyad_actor_ent *g = &d->actors[np->agent];
-        memcpy(v->sector, g->sector, 4);
+        /* a group's "leader" or "official" is still the group's: an armed group's leader is REB,
+         * not GOV, so a generic GOV role does not override a group's or party's own sector */
+        int generic = !strcmp(g->sector, "GOV") && (v->type == AT_GROUP || v->type == AT_PARTY) && v->sector[0];
+        if (!generic) memcpy(v->sector, g->sector, 4);
         if (!v->org && g->org) v->org = g->org;
     }
 }
@@ -380,6 +383,23 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             else if (deftgt < 0 && !p->loc && !p->by && !p->from && !p->pron && p->definite) deftgt = p->first;
         }
         if (tgt < 0) tgt = deftgt;   /* "the authorities": may name someone through the story */
+        /* else a bare agent as GDELT codes it ("detained two suspected insurgents": REB), unless
+         * it is an adjective before a noun ("military aid", "police reform") */
+        int coord_sub = sub >= 0 && s->nps[sub].next >= 0;
+        if (tgt < 0 && !(pat->flags & PF_RECV) && !((pat->flags & PF_SYM) && coord_sub))
+            for (uint32_t x = an->tok + 1; x < end && tgt < 0; x++) {
+                int32_t np = s->tnp[x - s->a];
+                if (np < 0 || s->nps[np].a != x || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN))) continue;
+                const dyad_np *p = &s->nps[np];
+                if (p->loc || p->by || p->from || p->pron || p->agent < 0 || np_named(p)) continue;
+                /* "its army", "their troops": the subject's own, not a target */
+                if (is(s, p->a, "its") || is(s, p->a, "their") || is(s, p->a, "his") || is(s, p->a, "her") ||
+                    is(s, p->a, "our"))
+                    continue;
+                if (p->b < s->b && (s->t[p->b].flags & T_WORD) && !(wf(s, p->b) & (W_PREP | W_CONJ | W_DET | W_REL | W_COMP | W_AUX | W_VERB)))
+                    continue;
+                tgt = p->first;
+            }
         /* Else, as TABARI does, the first country after the verb even behind "in" or "from"
          * ("will evacuate all settlements in the Gaza Strip", "withdrew from Lebanon"), when it
          * is not the subject's own. */
@@ -478,7 +498,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         }
         /* only actors that name a country, organisation or person count */
         size_t nv = 0;
-        for (size_t j = 0; j < nt; j++) if (av_valid(&tgts[j])) tgts[nv++] = tgts[j];
+        for (size_t j = 0; j < nt; j++) if (av_valid(&tgts[j]) || tgts[j].sector[0]) tgts[nv++] = tgts[j];
         nt = nv;
         int collective = srcnp >= 0 && (s->nps[srcnp].next >= 0 || (ns && srcs[0].org && !srcs[0].country[0]));
         int notarget = (pat->flags & PF_NOTARGET) || (root_allows_no_target(code) && collective);
