@@ -230,6 +230,7 @@ static int load_actor_line(loader *L, const char *s, size_t n, int agent) {
     dyad_actor_ent a;
     memset(&a, 0, sizeof a);
     a.until = 99999999;
+    a.lat = a.lon = 999;
     a.type = agent ? AT_AGENT : 0;
     a.file = L->file;
     a.line = L->line;
@@ -261,7 +262,20 @@ static int load_actor_line(loader *L, const char *s, size_t n, int agent) {
             int32_t v = dyad_date_bound(e->v, e->vl, end);
             if (v < 0) { problem(L, "bad date '%.*s' (YYYY, YYYY-MM or YYYY-MM-DD)", (int)e->vl, e->v); return 0; }
             if (end) a.until = v; else a.from = v;
-        } else if (keyis(e, "src") || keyis(e, "note")) {
+        } else if (keyis(e, "lat") || keyis(e, "lon") || keyis(e, "population") || keyis(e, "geonames")) {
+            char num[48];
+            if (e->vl >= sizeof num) { problem(L, "value too long for %.*s", (int)e->kl, e->k); return 0; }
+            memcpy(num, e->v, e->vl);
+            num[e->vl] = 0;
+            char *end;
+            double v = strtod(num, &end);
+            if (*end || end == num) { problem(L, "%.*s must be a number: '%s'", (int)e->kl, e->k, num); return 0; }
+            if (keyis(e, "lat")) { if (v < -90 || v > 90) { problem(L, "lat out of range"); return 0; } a.lat = v; }
+            else if (keyis(e, "lon")) { if (v < -180 || v > 180) { problem(L, "lon out of range"); return 0; } a.lon = v; }
+            else if (keyis(e, "population")) a.population = (int64_t)v;
+            else a.geonames = (int64_t)v;
+        } else if (keyis(e, "admin1")) a.admin1 = dupv(L, e);
+        else if (keyis(e, "src") || keyis(e, "note")) {
             /* provenance, kept in the file only */
         } else {
             problem(L, "unknown attribute '%.*s'", (int)e->kl, e->k);

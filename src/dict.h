@@ -27,6 +27,10 @@ typedef struct dyad_actor_ent {
     char country[4], sector[4];
     const char *org, *code, *name, *role, *members;
     int32_t from, until;     /* YYYYMMDD, inclusive; 0 and 99999999 when open */
+    const char *admin1;      /* places: first-level division (province, state) */
+    double lat, lon;         /* places: coordinates (lat > 90 when unknown) */
+    int64_t population;      /* places: people living there, 0 when unknown */
+    int64_t geonames;        /* places: GeoNames id, 0 when unknown */
     const char *file;
     int line;
 } dyad_actor_ent;
