@@ -76,13 +76,14 @@ static int classify(dyad_clean *c, const char *text, size_t s, size_t e, dyad_da
     size_t head = nt < 14 ? nt : 14;
     size_t nd = dyad_date_scan(text, t, head, ref, de, 4, NULL);
     for (size_t k = 0; k < nd; k++) {
-        if (de[k].date.prec != DP_DAY || !(de[k].flags & DF_ABSOLUTE)) continue;
-        /* A whole short line ending in the date: "Radio of Armenia, 23 March 2015". */
+        if (de[k].date.prec != DP_DAY) continue;
+        /* A whole short line ending in a full date: "Radio of Armenia, 23 March 2015". */
         size_t b = de[k].b;
         if (b == nt || (b + 1 == nt && (t[b].flags & T_PUNCT))) {
-            if (nt <= 12 && !terminal) { *date = de[k].date; return L_DATELINE; }
+            if (nt <= 12 && !terminal && (de[k].flags & DF_ABSOLUTE)) { *date = de[k].date; return L_DATELINE; }
             continue;
         }
+        /* A prefix may omit the year ("KABUL, Afghanistan (Dec. 21) -"): the reference gives it. */
         /* A prefix "(SFP 16/7/2014) ~ Text", "KABUL, Afghanistan (Jan. 25, 2013) Text",
          * "MOSCOW, April 3 (Reuters) - Text": only capitalised words, commas and brackets before
          * the date, and the text after a closing mark. */

@@ -174,6 +174,9 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
         }
         for (size_t k = 0; k < s->nanchors; k++)
             if (s->anchors[k].tok == i && (int32_t)k != self && !s->anchors[k].governs) {
+                /* "..., killing two insurgents": the participle's subject is the main verb's */
+                if (self >= 0 && s->anchors[self].participle && (int32_t)k < self)
+                    return find_subject(s, s->anchors[k].group, (int32_t)k);
                 /* "met in Beijing and signed": a verb joined by "and" shares the first's subject */
                 if (g > s->a && is(s, g - 1, "and") && (int32_t)k < self)
                     return find_subject(s, s->anchors[k].group, (int32_t)k);

@@ -107,6 +107,30 @@ static dyad_date sentence_date(const char *text, const dyad_token *t, uint32_t a
     return story;
 }
 
+/* A document without a date often says it near its top: "Operational Update, March 12, 2011",
+ * a release number "2011-03-S-038", a dateline. The first absolute date (or year and month) in
+ * its first lines then anchors datelines without a year ("KABUL, Afghanistan (Dec. 21)"). */
+static dyad_date guess_date(dyad_coder *c, const char *text, size_t len) {
+    dyad_date none = {0, 0, 0, DP_NONE};
+    size_t head = len < 1200 ? len : 1200;
+    while (head < len && head > 0 && ((unsigned char)text[head] & 0xC0) == 0x80) head--;
+    c->toks.n = 0;
+    if (dyad_tokenize(text, 0, head, &c->toks)) return none;
+    dyad_date_expr de[16];
+    size_t n = dyad_date_scan(text, c->toks.v, c->toks.n, none, de, 16, NULL);
+    for (size_t i = 0; i < n; i++)
+        if ((de[i].flags & DF_ABSOLUTE) && de[i].date.prec >= DP_MONTH) return de[i].date;
+    /* "2011-03-S-038": a year and a month joined by hyphens */
+    const dyad_token *t = c->toks.v;
+    for (size_t i = 0; i + 2 < c->toks.n; i++) {
+        if (!(t[i].flags & T_NUM) || t[i].len != 4 || !(t[i + 2].flags & T_NUM) || t[i + 2].len != 2) continue;
+        if (t[i + 1].len != 1 || text[t[i + 1].off] != '-' || (t[i + 1].flags & T_SPACE)) continue;
+        int y = atoi(text + t[i].off), m = atoi(text + t[i + 2].off);
+        if (y >= 1900 && y <= 2100 && m >= 1 && m <= 12) return (dyad_date){y, m, 0, DP_MONTH};
+    }
+    return none;
+}
+
 /* Normalise, clean, tokenize and split: fills c->toks and c->sents. */
 static int prepare(dyad_coder *c, const char *text, size_t len, dyad_date docdate) {
     if (dyad_norm_run(&c->norm, text, len)) return DYAD_ENOMEM;
@@ -267,6 +291,7 @@ int dyad_coder_code(dyad_coder *c, const dyad_doc *doc, dyad_sink sink, void *ud
     dyad_date docdate = {0, 0, 0, DP_NONE};
     if (doc->date && dyad_date_parse_iso(doc->date, &docdate)) docdate.prec = DP_NONE;
     if (docdate.prec == DP_NONE && c->date[0] && dyad_date_parse_iso(c->date, &docdate)) docdate.prec = DP_NONE;
+    if (docdate.prec == DP_NONE) docdate = guess_date(c, doc->text ? doc->text : "", doc->len);
     int rc = prepare(c, doc->text ? doc->text : "", doc->len, docdate);
     if (!rc) rc = code_all(c);
     if (rc) { snprintf(c->err, sizeof c->err, "%s: out of memory", doc->id ? doc->id : "document"); return rc; }

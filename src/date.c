@@ -245,6 +245,9 @@ size_t dyad_date_scan(const char *text, const dyad_token *t, size_t n, dyad_date
         int got = 0;
         size_t a = i, b = i + 1;
         if (tok_is(text, c, "yesterday")) { day = rday - 1; got = DP_DAY; }
+        else if (i + 1 < n && tok_is(text, c, "last") && tok_is(text, &t[i + 1], "night")) {
+            day = rday - 1; got = DP_DAY; b = i + 2;        /* a night operation, reported next day */
+        }
         else if (tok_is(text, c, "today") || tok_is(text, c, "tonight")) { day = rday; got = DP_DAY; }
         else if (tok_is(text, c, "tomorrow")) { day = rday + 1; got = DP_DAY; }
         else {

@@ -320,7 +320,10 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             s->anchors[s->nanchors - 1].tok == p - 1)
             continue;
         if (next_of && !(vf & VF_PAST) && !prev_aux && !prev_to) continue;
-        if (vf == VF_ING && !prev_be) continue;
+        /* an -ing form is a verb after "be", or opening a participle clause after a comma
+         * ("..., killing two insurgents"), whose subject is the main clause's */
+        int participle = vf == VF_ING && !prev_be && has_prev && is(s, p - 1, ",") && s->nanchors;
+        if (vf == VF_ING && !prev_be && !participle) continue;
         if ((vf & (VF_PAST | VF_PART)) == VF_PART && !prev_aux) continue;
         /* A present-tense form needs something a verb can follow: its subject (an actor phrase, a
          * pronoun, a relative), an auxiliary, modal or "to", or nothing (a headline's start).
@@ -333,6 +336,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         dyad_anchor an;
         memset(&an, 0, sizeof an);
         an.tok = i;
+        an.participle = participle;
         an.lemma = (uint32_t)w->lemma;
         an.governor = -1;
         an.gov_np = -1;
