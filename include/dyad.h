@@ -141,6 +141,7 @@ typedef struct dyad_record {
     int story, sentence;
     const char *text;      /* the sentence, normalised */
     size_t span[2];        /* byte offsets of the sentence in the document as given */
+    int headline;          /* 1: the sentence is its story's headline */
     const char *date;      /* the event's date at its precision: 2014, 2014-07, 2014-07-02 */
     const char *story_date;
     dyad_actor source, target, attribution;

@@ -27,6 +27,7 @@ typedef struct dyad_av {
 typedef struct dyad_ev {
     uint32_t sa, sb;             /* the sentence's tokens */
     uint32_t story, sentence, verb;
+    int headline;                /* from its story's headline */
     dyad_av src, tgt, attr;
     char cameo[6];
     const dyad_pattern *pat;

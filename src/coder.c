@@ -171,7 +171,9 @@ static int code_all(dyad_coder *c) {
         dyad_date date = si->title ? sd : sentence_date(s, c->toks.v, si->a, si->b, sd, &c->d->lex);
         int32_t when = ymd(date) ? ymd(date) : ymd(sd);
         if (dyad_parse(&c->sent, c->d, s, c->toks.v, si->a, si->b, when)) return DYAD_ENOMEM;
+        size_t before = c->evs.n;
         if (dyad_code_sentence(&c->sent, &ctx, date, si->story, (uint32_t)i, &c->evs)) return DYAD_ENOMEM;
+        for (size_t e = before; e < c->evs.n; e++) c->evs.v[e].headline = si->title;
     }
     dyad_resolve_usd(&c->evs);
     return DYAD_OK;
@@ -242,6 +244,7 @@ static void build_event(dyad_coder *c, const dyad_doc *doc, const dyad_ev *e, si
     r->doc = doc->id;
     r->story = (int)e->story;
     r->sentence = (int)e->sentence;
+    r->headline = e->headline;
     sentence_span(c, e->sa, e->sb, r->span, &r->text);
     char buf[11];
     dyad_date_format(e->date, buf);

@@ -23,6 +23,7 @@ typedef struct ev {
     char src_country[8], src_org[24], src_code[32], src_sector[8];
     char tgt_country[8], tgt_org[24], tgt_code[32], tgt_sector[8];
     char location[64];
+    int headline;
     double amount;
     char currency[4];
     char *text;
@@ -63,6 +64,7 @@ static int collect(void *ud, const dyad_record *r) {
     cp(x->tgt_code, sizeof x->tgt_code, r->target.code);
     cp(x->tgt_sector, sizeof x->tgt_sector, r->target.sector);
     cp(x->location, sizeof x->location, r->location);
+    x->headline = r->headline;
     if (r->amount.present) { x->amount = r->amount.value; cp(x->currency, sizeof x->currency, r->amount.currency); }
     x->text = r->text ? strdup(r->text) : NULL;
     return 0;
@@ -336,8 +338,10 @@ static int eval_isaf(dyad_coder *c, const char *path, report *r, int nworst) {
         const char *pclass = isaf_class(&e);
         int cok = !strcmp(pclass, gclass) || (!strcmp(gclass, "exchangeoffire") && !strcmp(pclass, "insurgentskilled"));
         class_ok += cok;
-        /* the event date: the first violent or coercive event's, else the first event's */
+        /* the event date: the first violent or coercive event's in the body (a headline gives
+         * only its story's date), else the headline's, else the first event's */
         const char *pd = NULL;
+        for (int i = 0; i < e.n && !pd; i++) if (isaf_relevant(&e.v[i]) && !e.v[i].headline && strlen(e.v[i].date) == 10) pd = e.v[i].date;
         for (int i = 0; i < e.n && !pd; i++) if (isaf_relevant(&e.v[i]) && strlen(e.v[i].date) == 10) pd = e.v[i].date;
         for (int i = 0; i < e.n && !pd; i++) if (strlen(e.v[i].date) == 10) pd = e.v[i].date;
         cJSON *sd = cJSON_GetObjectItem(gold, "start_date");
