@@ -140,7 +140,7 @@ static uint32_t clause_end(const dyad_sent *s, uint32_t from, int32_t self) {
         if ((wf(s, x) & W_COMP) && !(wf(s, x) & W_DET)) return x;
         for (size_t k = 0; k < s->nanchors; k++) {
             const dyad_anchor *an = &s->anchors[k];
-            if (an->tok == x && an->governor != self && (int32_t)k != self) {
+            if (an->tok == x && an->governor != self && (int32_t)k != self && !an->noun) {
                 /* "and are actively recruiting": a new verb group ends the clause, and so does
                  * its subject ("..., the Herald first reported") */
                 uint32_t e = an->group > from ? an->group : x;
@@ -173,7 +173,7 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
             return p->first;
         }
         for (size_t k = 0; k < s->nanchors; k++)
-            if (s->anchors[k].tok == i && (int32_t)k != self && !s->anchors[k].governs) {
+            if (s->anchors[k].tok == i && (int32_t)k != self && !s->anchors[k].governs && !s->anchors[k].noun) {
                 /* "..., killing two insurgents": the participle's subject is the main verb's */
                 if (self >= 0 && s->anchors[self].participle && (int32_t)k < self)
                     return find_subject(s, s->anchors[k].group, (int32_t)k);
@@ -182,6 +182,26 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
                     return find_subject(s, s->anchors[k].group, (int32_t)k);
                 return -1;
             }
+    }
+    return -1;
+}
+
+/* The actor of a noun event: a possessive before it ("Arnor's visit to Gondor"), else, when a
+ * reporting verb has it as object ("ISAF confirmed the capture of a facilitator"), that verb's
+ * subject. */
+static const dyad_pattern *lemma_op(const dyad_dict *d, uint32_t lemma);
+static int32_t noun_subject(const dyad_sent *s, int32_t k) {
+    const dyad_anchor *an = &s->anchors[k];
+    uint32_t x = an->tok;
+    while (x > s->a && x + 3 > an->tok && (wf(s, x - 1) & (W_DET | W_ADV)) == 0 && !s->t[x - 1].id && (s->t[x - 1].flags & T_WORD)) x--;
+    if (x >= s->a + 3 && is(s, x - 1, "s") && is(s, x - 2, "'") && s->tnp[x - 3 - s->a] >= 0)
+        return s->nps[s->tnp[x - 3 - s->a]].first;
+    for (int32_t j = k - 1; j >= 0; j--) {
+        const dyad_anchor *v = &s->anchors[j];
+        if (v->noun) continue;
+        const dyad_pattern *op = lemma_op(s->d, v->lemma);
+        if (op && op->op == OP_SAY) return find_subject(s, v->group, j);
+        break;
     }
     return -1;
 }
@@ -221,7 +241,7 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
     }
     for (uint32_t i = 0; i < lm->n; i++) {
         const dyad_pattern *p = &d->patterns[lm->first + i];
-        if ((int)p->nelem + 1 <= best) continue;
+        if ((int)p->nelem + 1 <= best || !(p->flags & PF_NOUN) != !an->noun) continue;
         int present = 1;
         for (uint32_t k = 0; k < p->nelem && present; k++) {
             const dyad_pelem *e = &d->elems[p->elem + k];
@@ -372,7 +392,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         else if (an->hypo || head->hypo) { mode = MODE_HYPO; why = "condition"; }
 
         /* subject and target */
-        int32_t sub = find_subject(s, head->group, an->governor >= 0 ? an->governor : (int32_t)k);
+        int32_t sub = an->noun ? noun_subject(s, (int32_t)k) : find_subject(s, head->group, an->governor >= 0 ? an->governor : (int32_t)k);
         int32_t tgt = ch[k].tgt;
         int32_t byagent = -1, fromnp = -1, deftgt = -1;
         uint32_t end = ch[k].end;
@@ -423,6 +443,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         int recv = (pat->flags & PF_RECV) != 0;
         if (an->passive && !recv) { srcnp = byagent; tgtnp = sub; if (byagent < 0 && (pat->flags & PF_SYM)) { srcnp = sub; tgtnp = -1; } }
         if (recv) { tgtnp = sub; srcnp = fromnp; }
+        if (an->noun && byagent >= 0) srcnp = byagent;   /* "the capture of X by Y" */
 
         dyad_ev ev;
         memset(&ev, 0, sizeof ev);

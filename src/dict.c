@@ -499,14 +499,44 @@ static int find_lemma(dyad_dict *d, uint32_t word) {
     return -1;
 }
 
+/* Registers a noun pattern's head ("arrest" in "arrest of +"): the noun and its plural point at
+ * the same lemma as the verb of that spelling, marked VF_NOUN. */
+static int add_noun_head(loader *L, int li) {
+    dyad_dict *d = L->d;
+    uint32_t word = d->lemmas[li].word;
+    dyad_form forms[4];
+    char base[64];
+    snprintf(base, sizeof base, "%s", d->lex.words[word].s);
+    size_t nf = dyad_morph_plurals(&d->morph, base, forms, 4);
+    uint32_t ids[5];
+    size_t n = 0;
+    ids[n++] = word;
+    for (size_t i = 0; i < nf; i++) {
+        uint32_t id = dyad_lex_add(&d->lex, forms[i].s, strlen(forms[i].s));
+        if (!id) return -1;
+        ids[n++] = id;
+    }
+    for (size_t i = 0; i < n; i++) {
+        dyad_word *w = &d->lex.words[ids[i]];
+        if (w->lemma >= 0 && w->lemma != li) continue;   /* another lemma's form: leave it */
+        w->lemma = li;
+        w->vform |= VF_NOUN;
+        w->flags |= W_VERB;
+    }
+    return 0;
+}
+
 /* Registers a verb lemma: its forms enter the lexicon pointing at it. */
-static int add_lemma(loader *L, uint32_t word) {
+static int add_lemma(loader *L, uint32_t word, int verb) {
     dyad_dict *d = L->d;
     int li = find_lemma(d, word);
-    if (li >= 0) return li;
-    if (DYAD_VEC_PUSH(&d->mem, d->lemmas, d->nlemmas, d->clemmas)) return -2;
-    li = (int)d->nlemmas++;
-    d->lemmas[li] = (dyad_lemma){word, 0, 0, -1};
+    if (li < 0) {
+        if (DYAD_VEC_PUSH(&d->mem, d->lemmas, d->nlemmas, d->clemmas)) return -2;
+        li = (int)d->nlemmas++;
+        d->lemmas[li] = (dyad_lemma){word, 0, 0, -1, 0};
+    }
+    if (!verb || d->lemmas[li].verb_forms) return li;
+    d->lemmas[li].verb_forms = 1;
     dyad_form forms[16];
     char base[64];
     snprintf(base, sizeof base, "%s", d->lex.words[word].s);
@@ -520,6 +550,15 @@ static int add_lemma(loader *L, uint32_t word) {
         else if (w->lemma == li) w->vform |= forms[i].kind;
     }
     return li;
+}
+
+/* The flags field's noun flag, read before the pattern (a noun head gets no verb forms). */
+static int pattern_flags(const char **f, const size_t *fl, int nf) {
+    if (nf < 3) return 0;
+    for (size_t i = 0; i + 4 <= fl[2]; i++)
+        if (!memcmp(f[2] + i, "noun", 4) && (i == 0 || f[2][i - 1] == ' ') && (i + 4 == fl[2] || f[2][i + 4] == ' '))
+            return PF_NOUN;
+    return 0;
 }
 
 static int load_pattern_line(loader *L, const char *s, size_t n) {
@@ -555,7 +594,7 @@ static int load_pattern_line(loader *L, const char *s, size_t n) {
             int k = phrase_ids(L, w, wl, ids, &caps);
             if (k < 0) return -1;
             if (k != 1) { problem(L, "the pattern must start with a verb lemma, found '%.*s'", (int)wl, w); return 0; }
-            int li = add_lemma(L, ids[0]);
+            int li = add_lemma(L, ids[0], !(pattern_flags(f, fl, nf) & PF_NOUN));
             if (li < 0) return -1;
             p.lemma = (uint32_t)li;
             first = 0;
@@ -615,6 +654,7 @@ static int load_pattern_line(loader *L, const char *s, size_t n) {
             else if (IS("sym")) p.flags |= PF_SYM;
             else if (IS("recv")) p.flags |= PF_RECV;
             else if (IS("notarget")) p.flags |= PF_NOTARGET;
+            else if (IS("noun")) p.flags |= PF_NOUN;
             else if (IS("op=intent")) p.op = OP_INTENT;
             else if (IS("op=request")) p.op = OP_REQUEST;
             else if (IS("op=refuse")) p.op = OP_REFUSE;
@@ -626,6 +666,7 @@ static int load_pattern_line(loader *L, const char *s, size_t n) {
             a = b;
         }
     }
+    if ((p.flags & PF_NOUN) && add_noun_head(L, (int)p.lemma)) return -1;
     if (DYAD_VEC_PUSH(&d->mem, d->patterns, d->npatterns, d->cpatterns)) return -1;
     d->patterns[d->npatterns++] = p;
     return 0;

@@ -44,7 +44,7 @@ typedef struct dyad_pelem {
 } dyad_pelem;
 
 /* Pattern flags and operators. */
-enum { PF_SYM = 1, PF_RECV = 2, PF_NOTARGET = 4 };
+enum { PF_SYM = 1, PF_RECV = 2, PF_NOTARGET = 4, PF_NOUN = 8 };
 enum { OP_NONE = 0, OP_INTENT, OP_REQUEST, OP_REFUSE, OP_SAY, OP_DENY, OP_DEMAND };
 
 typedef struct dyad_pattern {
@@ -60,6 +60,7 @@ typedef struct dyad_lemma {
     uint32_t word;           /* lexicon id of the base form */
     uint32_t first, n;       /* its patterns: patterns[first .. first + n) after load */
     int32_t op_pattern;      /* its first pattern with an operator (op=...), or -1 */
+    int verb_forms;          /* 1 once its verb forms are in the lexicon (a noun head alone has none) */
 } dyad_lemma;
 
 typedef struct dyad_cameo {

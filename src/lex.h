@@ -39,7 +39,7 @@ enum {
 };
 
 /* Verb form kinds. */
-enum { VF_BASE = 1, VF_3SG = 2, VF_PAST = 4, VF_PART = 8, VF_ING = 16 };
+enum { VF_BASE = 1, VF_3SG = 2, VF_PAST = 4, VF_PART = 8, VF_ING = 16, VF_NOUN = 32 };  /* VF_NOUN: head of a noun pattern */
 
 typedef struct dyad_word {
     const char *s;             /* lower-case form, NUL-terminated, in the lexicon's arena */

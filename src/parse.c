@@ -314,7 +314,23 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         int prev_to = has_prev && is(s, p - 1, "to") && (vf & VF_BASE);   /* "to talks" is no infinitive */
         int prev_det = has_prev && ((pf & W_DET) || (p - 1 > a && is(s, p - 1, "s") && is(s, p - 2, "'")));
         int next_of = i + 1 < b && is(s, i + 1, "of");
-        if (prev_det) continue;
+        if (prev_det || (vf == VF_NOUN && has_prev && !prev_aux && !prev_to)) {
+            /* after a determiner, a noun: an event only as the head of a noun pattern ("the
+             * capture of", "Arnor's visit to") */
+            if (!(vf & VF_NOUN)) continue;
+            dyad_anchor an;
+            memset(&an, 0, sizeof an);
+            an.tok = i;
+            an.noun = 1;
+            an.lemma = (uint32_t)w->lemma;
+            an.governor = -1;
+            an.gov_np = -1;
+            an.group = i;
+            if (DYAD_VEC_PUSH(mem, s->anchors, s->nanchors, s->canchors)) return -1;
+            s->anchors[s->nanchors++] = an;
+            continue;
+        }
+        if (vf == VF_NOUN) continue;
         /* a verb-looking word right after a verb is its object: "conducted exercises" */
         if (has_prev && !(vf & (VF_PAST | VF_ING)) && !prev_aux && !prev_to && s->nanchors &&
             s->anchors[s->nanchors - 1].tok == p - 1)
