@@ -251,6 +251,13 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
             for (uint32_t q = 0; q < e->n && !present; q++) present = ms->stamp[d->alts[e->a + q]] == serial;
         }
         if (!present) continue;
+        /* alone: only without a direct object ("protesters marched", not "demonstrated courage") */
+        if (p->flags & PF_ALONE) {
+            uint32_t x = an->tok + 1;
+            while (x < s->b && (wf(s, x) & W_ADV)) x++;
+            if (x < s->b && (s->t[x].flags & T_WORD) && !(wf(s, x) & (W_PREP | W_CONJ | W_REL | W_COMP)))
+                continue;
+        }
         int32_t tgt;
         uint32_t last;
         int sc = match_pattern(s, p, an->tok + 1, c.end, money, nmoney, &tgt, &last);
@@ -273,8 +280,7 @@ static const char *mapped(const dyad_dict *d, const char *code, int op) {
 }
 
 static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad_np *np) {
-    (void)s;
-    if (v->pron == PRON_WE && ctx->speaker.b) {
+    if (v->pron == PRON_WE && ctx->speaker.b && ctx->speaker.a >= s->a && ctx->speaker.b <= s->b) {
         dyad_av keep = *v;
         *v = ctx->speaker;
         v->a = keep.a; v->b = keep.b; v->pron = PRON_WE;
@@ -296,7 +302,8 @@ static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad
         return;
     }
     /* "the authorities", "the bloc": a definite agent with no owner takes the last one named */
-    if (!v->pron && !av_valid(v) && np && np->definite && v->sector[0]) {
+    if (!v->pron && !av_valid(v) && np && np->definite && v->sector[0] &&
+        !(s->d->lex.words[s->t[np->b - 1].id].flags & W_NOUNISH)) {   /* "the leaders" are two or more */
         const dyad_av *from = !strcmp(v->sector, "IGO") ? &ctx->org : &ctx->country;
         if (from->b) {
             memcpy(v->country, from->country, 4);
@@ -341,6 +348,9 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         if (av_valid(&v)) ctx->speaker = v;
     }
 
+    /* a question claims nothing: its events are hypothetical */
+    int question = 0;
+    for (uint32_t x = s->b; x > s->a && x + 3 > s->b; x--) if (is(s, x - 1, "?")) question = 1;
     choice ch[64];
     size_t na = s->nanchors < 64 ? s->nanchors : 64;
     for (size_t k = 0; k < na; k++) ch[k] = best_pattern(s, (int32_t)k, money, nmoney);
@@ -389,6 +399,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             else why = op == OP_REQUEST ? "request" : op == OP_DEMAND ? "demand" : "refusal";
         }
         if (an->neg || head->neg) { mode = MODE_NEGATED; why = "negation"; }
+        else if (question) { mode = MODE_HYPO; why = "a question"; }
         else if (an->hypo || head->hypo) { mode = MODE_HYPO; why = "condition"; }
 
         /* subject and target */

@@ -655,6 +655,7 @@ static int load_pattern_line(loader *L, const char *s, size_t n) {
             else if (IS("recv")) p.flags |= PF_RECV;
             else if (IS("notarget")) p.flags |= PF_NOTARGET;
             else if (IS("noun")) p.flags |= PF_NOUN;
+            else if (IS("alone")) p.flags |= PF_ALONE;
             else if (IS("op=intent")) p.op = OP_INTENT;
             else if (IS("op=request")) p.op = OP_REQUEST;
             else if (IS("op=refuse")) p.op = OP_REFUSE;
@@ -753,7 +754,7 @@ static int file_kind(const char *path) {
     if (!strcmp(base, "words.txt")) return F_WORDS;
     if (!strcmp(base, "amounts.txt")) return F_AMOUNTS;
     if (!strcmp(base, "agents.txt")) return F_AGENTS;
-    if (!strncmp(base, "countries", 9)) return F_ACTORS;
+    if (!strncmp(base, "countries", 9) || !strncmp(base, "places", 6)) return F_ACTORS;
     size_t bl = (size_t)(base - path);
     if (bl >= 7 && !strncmp(base - 7, "actors/", 7)) return F_ACTORS;
     if (bl >= 6 && !strncmp(base - 6, "verbs/", 6)) return F_VERBS;

@@ -184,6 +184,12 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         npb v = {-1, -1, -1};
         if (!absorb(s, m, &v, 0)) { i = m->b; continue; }
         uint32_t j = m->b;
+        /* a city naming something else: "the Minsk Agreements", "the Astana Process" */
+        if (v.owner >= 0 && (d->actors[v.owner].type == AT_CAPITAL || d->actors[v.owner].type == AT_CITY) &&
+            j < b && (t[j].flags & T_CAP) && (t[j].flags & T_WORD) && !mention_at(s, j, mstart)) {
+            i = j;
+            continue;
+        }
         for (;;) {
             const dyad_mention *m2;
             if (j + 2 < b && is(s, j, "(") && (m2 = mention_at(s, j + 1, mstart)) && m2->b < b && is(s, m2->b, ")")) {
@@ -331,6 +337,8 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             continue;
         }
         if (vf == VF_NOUN) continue;
+        /* "for exported grain", "with armed groups": a participle after a preposition describes */
+        if (has_prev && !prev_to && (pf & W_PREP) && !(pf & W_AUX) && !(vf & (VF_BASE | VF_3SG))) continue;
         /* a verb-looking word right after a verb is its object: "conducted exercises" */
         if (has_prev && !(vf & (VF_PAST | VF_ING)) && !prev_aux && !prev_to && s->nanchors &&
             s->anchors[s->nanchors - 1].tok == p - 1)
