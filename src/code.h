@@ -39,6 +39,7 @@ typedef struct dyad_ev {
     double usd;                  /* -1 unknown */
     int usd_src;                 /* 0 none, 1 text, 2 derived */
     const char *location;
+    const struct dyad_actor_ent *place;   /* the gazetteer or dictionary entry of the location */
     char loc_country[4];
     int dead;
 } dyad_ev;

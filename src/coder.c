@@ -267,6 +267,13 @@ static void build_event(dyad_coder *c, const dyad_doc *doc, const dyad_ev *e, si
     r->mode = mode_names[e->mode];
     r->location = e->location;
     r->location_country = e->loc_country[0] ? dup(c, e->loc_country, 3) : NULL;
+    r->lat = r->lon = 999;
+    if (e->place) {
+        r->location_admin1 = e->place->admin1;
+        r->lat = e->place->lat;
+        r->lon = e->place->lon;
+        r->geonames = e->place->geonames;
+    }
     if (e->has_money) {
         r->amount.present = 1;
         r->amount.value = e->money.value;

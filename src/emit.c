@@ -117,6 +117,9 @@ void dyad_emit_json(const dyad_record *r, dyad_buf *b) {
         dyad_buf_adds(b, "{\"name\":");
         dyad_buf_json_str(b, r->location, strlen(r->location));
         kstr(b, "country", r->location_country);
+        kstr(b, "admin1", r->location_admin1);
+        if (r->lat <= 90 && r->lon <= 180) dyad_buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f", r->lat, r->lon);
+        if (r->geonames) dyad_buf_printf(b, ",\"geonames\":%lld", r->geonames);
         dyad_buf_addc(b, '}');
     }
     if (r->amount.present) {

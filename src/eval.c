@@ -22,7 +22,7 @@ typedef struct ev {
     char cameo[8], plover[16], date[16], mode[16];
     char src_country[8], src_org[24], src_code[32], src_sector[8];
     char tgt_country[8], tgt_org[24], tgt_code[32], tgt_sector[8];
-    char location[64];
+    char location[64], admin1[64];
     int headline;
     double amount;
     char currency[4];
@@ -64,6 +64,7 @@ static int collect(void *ud, const dyad_record *r) {
     cp(x->tgt_code, sizeof x->tgt_code, r->target.code);
     cp(x->tgt_sector, sizeof x->tgt_sector, r->target.sector);
     cp(x->location, sizeof x->location, r->location);
+    cp(x->admin1, sizeof x->admin1, r->location_admin1);
     x->headline = r->headline;
     if (r->amount.present) { x->amount = r->amount.value; cp(x->currency, sizeof x->currency, r->amount.currency); }
     x->text = r->text ? strdup(r->text) : NULL;
@@ -366,12 +367,20 @@ static int eval_isaf(dyad_coder *c, const char *path, report *r, int nworst) {
                                 ? cJSON_GetArrayItem(pv, 0)->valuestring : "";
         if (gprov[0] && strcmp(gprov, "??")) {
             prov_n++;
+            /* the province of the first event that has a place: its name, or its admin1 */
             for (int i = 0; i < e.n; i++) {
-                char low[64];
-                size_t k;
-                for (k = 0; e.v[i].location[k] && k + 1 < sizeof low; k++) low[k] = (char)tolower((unsigned char)e.v[i].location[k]);
-                low[k] = 0;
-                if (low[0] && strstr(low, gprov)) { prov_ok++; break; }
+                if (!e.v[i].location[0]) continue;
+                int hit = 0;
+                for (int f = 0; f < 2 && !hit; f++) {
+                    const char *src = f ? e.v[i].admin1 : e.v[i].location;
+                    char low[64];
+                    size_t k;
+                    for (k = 0; src[k] && k + 1 < sizeof low; k++) low[k] = (char)tolower((unsigned char)src[k]);
+                    low[k] = 0;
+                    if (low[0] && strstr(low, gprov)) hit = 1;
+                }
+                prov_ok += hit;
+                break;
             }
         }
         if (!cok || !dok) {

@@ -87,8 +87,13 @@ static void exc_forms(const dyad_exc_pair *v, size_t nv, const char *base, dyad_
         size_t mid = (lo + hi) / 2;
         if (strcmp(v[mid].base, base) < 0) lo = mid + 1; else hi = mid;
     }
-    for (size_t i = lo; i < nv && !strcmp(v[i].base, base); i++)
-        *n = add(out, *n, max, kind, v[i].form, strlen(v[i].form), "");
+    for (size_t i = lo; i < nv && !strcmp(v[i].base, base); i++) {
+        /* verb.exc lists -ing forms too ("beginning begin"): those are participles, not pasts */
+        size_t fl = strlen(v[i].form);
+        uint8_t k = kind;
+        if (kind != 1 && fl > 4 && !strcmp(v[i].form + fl - 3, "ing")) k = VF_ING;
+        *n = add(out, *n, max, k, v[i].form, fl, "");
+    }
 }
 
 size_t dyad_morph_verb_forms(const dyad_morph *m, const char *w, dyad_form *out, size_t max) {

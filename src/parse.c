@@ -52,11 +52,16 @@ static const dyad_mention *mention_at(const dyad_sent *s, uint32_t i, const int3
     return m >= 0 ? &s->ments.v[m] : NULL;
 }
 
-typedef struct npb { int32_t owner, agent, person; } npb;
+typedef struct npb { int32_t owner, agent, person, place; } npb;
 
 /* Takes what a mention gives: an actor valid at the date, else an agent. */
 static int absorb(dyad_sent *s, const dyad_mention *m, npb *np, int only_agent) {
     int32_t act = only_agent ? -1 : dyad_actor_at(s->d, m->entry, s->date, 0);
+    if (act >= 0 && (s->d->actors[act].type == AT_CITY || (s->d->actors[act].type == AT_REGION && s->d->actors[act].admin1))) {
+        /* a city or a province from the gazetteer: where something happens, not who acts */
+        if (np->place < 0) np->place = act;
+        return 1;
+    }
     if (act >= 0) {
         const dyad_actor_ent *a = &s->d->actors[act];
         if (np->owner < 0) np->owner = act;
@@ -174,14 +179,14 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (!m || !has_actor(s, m)) {
             if (wf & (W_PRON_WE | W_PRON_HE | W_PRON_THEY)) {
                 int pron = (wf & W_PRON_WE) ? PRON_WE : (wf & W_PRON_HE) ? PRON_HE : PRON_THEY;
-                raw[nraw++] = (rawnp){i, i + 1, {-1, -1, -1}, pron};
+                raw[nraw++] = (rawnp){i, i + 1, {-1, -1, -1, -1}, pron};
             }
             i++;
             continue;
         }
         uint32_t start = i;
         while (start > a && (wflags(s, start - 1) & W_DET) && !is(s, start - 1, "that")) start--;
-        npb v = {-1, -1, -1};
+        npb v = {-1, -1, -1, -1};
         if (!absorb(s, m, &v, 0)) { i = m->b; continue; }
         uint32_t j = m->b;
         /* a city naming something else: "the Minsk Agreements", "the Astana Process" */
@@ -233,7 +238,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             }
             /* apposition: "the President of Tajikistan, Emomali Rahmon," */
             if (j + 1 < b && is(s, j, ",") && (m2 = mention_at(s, j + 1, mstart))) {
-                npb w = {-1, -1, -1};
+                npb w = {-1, -1, -1, -1};
                 if (absorb(s, m2, &w, 0) && w.person >= 0 &&
                     (m2->b >= b || is(s, m2->b, ",") || (wflags(s, m2->b) & (W_VERB | W_AUX)))) {
                     if (v.person < 0) v.person = w.person;
@@ -256,6 +261,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         np.owner = raw[r].v.owner;
         np.agent = raw[r].v.agent;
         np.person = raw[r].v.person;
+        np.place = raw[r].v.place;
         np.pron = raw[r].pron;
         np.next = -1;
         np.first = (int32_t)s->nnps;

@@ -29,6 +29,7 @@ typedef struct dyad_np {
     int32_t owner;           /* actor entry giving country/org (or -1) */
     int32_t agent;           /* agent entry giving the sector (or -1) */
     int32_t person;          /* person entry, -1 */
+    int32_t place;           /* a city or province (gazetteer entry), -1: where, not who */
     int pron;                /* PRON_* for a pronoun NP */
     int loc;                 /* after a locative preposition (in, at, near) */
     int by, from, to_with;   /* after "by", after "from", after to/with/against/on/into */
