@@ -119,7 +119,9 @@ typedef struct dyad_amount {
     char currency[4];      /* ISO 4217 */
     double usd;            /* <0 when unknown */
     const char *usd_source;/* "text" (the text's own conversion), "derived" (a conversion stated
-                              elsewhere in the document), or NULL */
+                              elsewhere in the document), "rate" (a monthly rate), or NULL */
+    double rate;           /* with "rate": units of the currency per US dollar */
+    const char *rate_date; /* with "rate": the rate's month, YYYY-MM (source: dict rates.txt) */
     const char *text;      /* the words it came from */
 } dyad_amount;
 
@@ -152,6 +154,9 @@ typedef struct dyad_record {
     const char *mode;      /* actual, intent, negated, hypothetical, reported */
     const char *location;  /* place name, or NULL */
     const char *location_country;
+    const char *location_admin1;   /* province or state */
+    double lat, lon;       /* lat > 90 when unknown */
+    long long geonames;    /* GeoNames id, 0 when unknown */
     dyad_amount amount;
     const char *evidence;  /* readable: pattern, file:line, tokens */
     const char *kind;      /* conflict: what disagrees ("amount") */

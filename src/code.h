@@ -37,7 +37,9 @@ typedef struct dyad_ev {
     int has_money;
     dyad_money money;
     double usd;                  /* -1 unknown */
-    int usd_src;                 /* 0 none, 1 text, 2 derived */
+    int usd_src;                 /* 0 none, 1 text, 2 derived, 3 a dated rate (rates.txt) */
+    double rate;                 /* with 3: units of the currency per USD */
+    int rate_month;              /* with 3: the rate's month, YYYYMM */
     const char *location;
     const struct dyad_actor_ent *place;   /* the gazetteer or dictionary entry of the location */
     char loc_country[4];

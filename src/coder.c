@@ -175,7 +175,7 @@ static int code_all(dyad_coder *c) {
         if (dyad_code_sentence(&c->sent, &ctx, date, si->story, (uint32_t)i, &c->evs)) return DYAD_ENOMEM;
         for (size_t e = before; e < c->evs.n; e++) c->evs.v[e].headline = si->title;
     }
-    dyad_resolve_usd(&c->evs);
+    dyad_resolve_usd(c->d, &c->evs);
     return DYAD_OK;
 }
 
@@ -279,7 +279,13 @@ static void build_event(dyad_coder *c, const dyad_doc *doc, const dyad_ev *e, si
         r->amount.value = e->money.value;
         memcpy(r->amount.currency, e->money.currency, 4);
         r->amount.usd = e->usd;
-        r->amount.usd_source = e->usd_src == 1 ? "text" : e->usd_src == 2 ? "derived" : NULL;
+        r->amount.usd_source = e->usd_src == 1 ? "text" : e->usd_src == 2 ? "derived" : e->usd_src == 3 ? "rate" : NULL;
+        if (e->usd_src == 3) {
+            char m[16];
+            snprintf(m, sizeof m, "%04d-%02d", (e->rate_month / 100) % 10000, e->rate_month % 100);
+            r->amount.rate = e->rate;
+            r->amount.rate_date = dup(c, m, strlen(m));
+        }
         r->amount.text = span_text(c, e->money.a, e->money.b);
     }
     /* evidence: the pattern, where it is written, and the words that fired */

@@ -16,7 +16,7 @@
 #include "date.h"
 #include "token.h"
 
-enum { F_UNKNOWN = 0, F_ACTORS, F_AGENTS, F_VERBS, F_CAMEO, F_WORDS, F_AMOUNTS };
+enum { F_UNKNOWN = 0, F_ACTORS, F_AGENTS, F_VERBS, F_CAMEO, F_WORDS, F_AMOUNTS, F_RATES, F_OTHER };
 
 typedef struct loadfile { char *path; const char *name; int kind; } loadfile;
 
@@ -403,6 +403,64 @@ static int load_amounts_line(loader *L, const char *s, size_t n) {
     return number ? flag_first_words(L, f[2], fl[2], W_MONEY) : 0;
 }
 
+/* ---- rates.txt ------------------------------------------------------------------------------ */
+
+static int load_rates_line(loader *L, const char *s, size_t n) {
+    dyad_dict *d = L->d;
+    const char *f[4];
+    size_t fl[4];
+    if (fields(s, n, f, fl, 4) != 3 || fl[0] != 3 || fl[1] != 7) { problem(L, "expected CUR<TAB>YYYY-MM<TAB>rates"); return 0; }
+    int32_t first = dyad_date_bound(f[1], 7, 0);
+    if (first < 0) { problem(L, "bad month '%.*s'", (int)fl[1], f[1]); return 0; }
+    uint32_t count = 0;
+    for (size_t i = 0; i < fl[2]; i++)
+        if (f[2][i] != ' ' && (i == 0 || f[2][i - 1] == ' ')) count++;
+    float *v = dyad_arena_alloc(&d->strings, (count ? count : 1) * sizeof *v);
+    if (!v) return -1;
+    uint32_t k = 0;
+    for (size_t i = 0; i < fl[2] && k < count;) {
+        while (i < fl[2] && f[2][i] == ' ') i++;
+        size_t j = i;
+        while (j < fl[2] && f[2][j] != ' ') j++;
+        char num[32];
+        size_t nl = j - i < sizeof num - 1 ? j - i : sizeof num - 1;
+        memcpy(num, f[2] + i, nl);
+        num[nl] = 0;
+        char *end;
+        double x = strtod(num, &end);
+        v[k++] = (*end || end == num || x <= 0) ? 0.0f : (float)x;
+        i = j;
+    }
+    if (DYAD_VEC_PUSH(&d->mem, d->rates, d->nrates, d->crates)) return -1;
+    dyad_rate *r = &d->rates[d->nrates++];
+    memcpy(r->iso, f[0], 3);
+    r->iso[3] = 0;
+    r->first = (first / 10000) * 12 + (first / 100 % 100) - 1;
+    r->n = k;
+    r->v = v;
+    return 0;
+}
+
+static int cmp_rate(const void *a, const void *b) { return strcmp(((const dyad_rate *)a)->iso, ((const dyad_rate *)b)->iso); }
+
+double dyad_dict_rate(const dyad_dict *d, const char *iso, int year, int month, int *at) {
+    dyad_rate key;
+    memset(&key, 0, sizeof key);
+    snprintf(key.iso, sizeof key.iso, "%s", iso);
+    const dyad_rate *r = d->nrates ? bsearch(&key, d->rates, d->nrates, sizeof key, cmp_rate) : NULL;
+    if (!r) return 0;
+    int32_t m = year * 12 + month - 1;
+    if (m >= r->first + (int32_t)r->n) m = r->first + (int32_t)r->n - 1;   /* after the series: its last */
+    for (int32_t x = m; x >= r->first && x > m - 12; x--) {
+        float v = r->v[x - r->first];
+        if (v > 0) {
+            if (at) *at = (x / 12) * 100 + x % 12 + 1;
+            return v;
+        }
+    }
+    return 0;
+}
+
 /* ---- cameo.txt ------------------------------------------------------------------------------ */
 
 static int valid_code(const char *s, size_t n) {
@@ -744,6 +802,8 @@ static int file_kind(const char *path) {
             if (!strncmp(k, "cameo", 5)) return F_CAMEO;
             if (!strncmp(k, "words", 5)) return F_WORDS;
             if (!strncmp(k, "amounts", 7)) return F_AMOUNTS;
+            if (!strncmp(k, "rates", 5)) return F_RATES;
+            if (!strncmp(k, "counts", 6)) return F_OTHER;    /* read by count.c */
             return F_UNKNOWN;
         }
         fclose(f);
@@ -753,6 +813,8 @@ static int file_kind(const char *path) {
     if (!strcmp(base, "cameo.txt")) return F_CAMEO;
     if (!strcmp(base, "words.txt")) return F_WORDS;
     if (!strcmp(base, "amounts.txt")) return F_AMOUNTS;
+    if (!strcmp(base, "rates.txt")) return F_RATES;
+    if (!strcmp(base, "counts.txt")) return F_OTHER;    /* read by count.c */
     if (!strcmp(base, "agents.txt")) return F_AGENTS;
     if (!strncmp(base, "countries", 9) || !strncmp(base, "places", 6)) return F_ACTORS;
     size_t bl = (size_t)(base - path);
@@ -842,12 +904,13 @@ int dyad_dict_load(dyad_dict **out, const char *const *paths, size_t npaths,
         if (L.nfiles) qsort(L.files, L.nfiles, sizeof *L.files, cmp_file);
         d->files = L.nfiles;
         /* words and amounts, cameo, actors and agents, verb sets, verb patterns */
-        static const int order[] = {F_WORDS, F_AMOUNTS, F_CAMEO, F_ACTORS, F_AGENTS};
+        static const int order[] = {F_WORDS, F_AMOUNTS, F_CAMEO, F_ACTORS, F_AGENTS, F_RATES};
         for (size_t o = 0; o < sizeof order / sizeof *order && !rc; o++)
             for (size_t i = 0; i < L.nfiles && !rc; i++) {
                 if (L.files[i].kind != order[o]) continue;
                 line_fn fn = order[o] == F_WORDS ? load_words_line : order[o] == F_AMOUNTS ? load_amounts_line
-                           : order[o] == F_CAMEO ? load_cameo_line : order[o] == F_ACTORS ? actor_line : agent_line;
+                           : order[o] == F_CAMEO ? load_cameo_line : order[o] == F_ACTORS ? actor_line
+                           : order[o] == F_RATES ? load_rates_line : agent_line;
                 rc = read_lines(&L, L.files[i].path, L.files[i].name, fn, 0);
             }
         /* date words, for the date scanner's fast path */
@@ -874,6 +937,7 @@ int dyad_dict_load(dyad_dict **out, const char *const *paths, size_t npaths,
     if (rc == DYAD_ENOMEM) goto oom;
     if (rc) return rc;
     if (d->npatterns) qsort(d->patterns, d->npatterns, sizeof *d->patterns, cmp_pattern);
+    if (d->nrates) qsort(d->rates, d->nrates, sizeof *d->rates, cmp_rate);
     for (size_t i = 0; i < d->npatterns; i++) {
         dyad_lemma *lm = &d->lemmas[d->patterns[i].lemma];
         if (!lm->n) lm->first = (uint32_t)i;
@@ -910,6 +974,7 @@ void dyad_dict_free(dyad_dict *d) {
     dyad_mem_free(&m, d->cameo, d->ccameo * sizeof *d->cameo);
     dyad_mem_free(&m, d->numbers, d->cnumbers * sizeof *d->numbers);
     dyad_mem_free(&m, d->currencies, d->ccurrencies * sizeof *d->currencies);
+    dyad_mem_free(&m, d->rates, d->crates * sizeof *d->rates);
     dyad_mem_free(&m, d, sizeof *d);
 }
 

