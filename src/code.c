@@ -331,17 +331,30 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
     size_t nmoney = s->nanchors ? dyad_money_scan(d, s->text, s->t, s->a, s->b, money, 16) : 0;
     size_t first_ev = out->n;
 
-    /* speakers first: "X said: 'We ...'" resolves "we" to X */
+    /* speakers first: "X said: 'We ...'" resolves "we" to X; "a source told ..." makes the
+     * sentence's claims reported */
+    int unnamed = 0;
     for (size_t k = 0; k < s->nanchors; k++) {
         const dyad_pattern *op = lemma_op(d, s->anchors[k].lemma);
         if (!op || op->op != OP_SAY) continue;
         int32_t sub = find_subject(s, s->anchors[k].group, (int32_t)k);
+        /* "..., diplomatic sources said": the words right before the verb name the speaker */
+        for (uint32_t x = s->anchors[k].group; x > s->a && x + 4 > s->anchors[k].group; x--)
+            if (is(s, x - 1, "source") || is(s, x - 1, "sources")) { unnamed = 1; sub = -1; break; }
+        if (unnamed && sub < 0) continue;
         if (sub < 0) {
             /* "..., the CSTO said": the subject may follow the verb */
             uint32_t x = s->anchors[k].tok;
             if (x + 1 < s->b && s->tnp[x + 1 - s->a] >= 0) sub = s->tnp[x + 1 - s->a];
         }
-        if (sub < 0) continue;
+        if (sub < 0) {
+            /* "a source, who asked to remain unnamed, told FNA" */
+            for (uint32_t x = s->a; x < s->anchors[k].tok; x++)
+                if (is(s, x, "source") || is(s, x, "sources")) unnamed = 1;
+            continue;
+        }
+        for (uint32_t x = s->nps[sub].a; x < s->nps[sub].b; x++)
+            if (is(s, x, "source") || is(s, x, "sources")) unnamed = 1;
         dyad_av v;
         dyad_av_from_np(s, &s->nps[sub], &v);
         resolve_av(s, ctx, &v, &s->nps[sub]);
@@ -483,6 +496,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         if (s->attrib_np >= 0) dyad_av_from_np(s, &s->nps[s->attrib_np], &ev.attr);
         else if (s->attrib_b > s->attrib_a) { ev.attr.a = s->attrib_a; ev.attr.b = s->attrib_b; }
         else if (ctx->speaker.b && ctx->speaker.a >= s->a && ctx->speaker.b <= s->b) ev.attr = ctx->speaker;
+        if (mode == MODE_ACTUAL && unnamed) { ev.mode = MODE_REPORTED; ev.mode_why = "unnamed source"; }
         if (mode == MODE_ACTUAL && s->attrib_b > s->attrib_a) {
             for (uint32_t x = s->attrib_a; x < s->attrib_b; x++)
                 if (is(s, x, "sources") || is(s, x, "source")) { ev.mode = MODE_REPORTED; ev.mode_why = "unnamed source"; }
