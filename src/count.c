@@ -19,7 +19,8 @@
 #include "match.h"
 
 /* Classes of counts.txt phrases. */
-enum { CC_COUNT = 1, CC_NOUN, CC_VAGUE, CC_NUMBER, CC_SCALE, CC_ARTICLE, CC_MORE, CC_LESS, CC_ABOUT, CC_BRIDGE };
+enum { CC_COUNT = 1, CC_NOUN, CC_VAGUE, CC_NUMBER, CC_SCALE, CC_ARTICLE, CC_SINGLE, CC_AUX, CC_MORE, CC_LESS, CC_ABOUT,
+       CC_BRIDGE };
 #define BIT(c) (1u << (c))
 #define QUALIFIERS (BIT(CC_MORE) | BIT(CC_LESS) | BIT(CC_ABOUT))
 #define MAXTOK 8           /* tokens in a phrase */
@@ -58,8 +59,10 @@ struct dyad_counts {
     size_t nwords, cwords;
     cslot *slots;          /* lexicon id -> word; open addressing, a power of two */
     size_t nslots;
-    uint64_t bloom[64];    /* bit (id % 4096) set: a word of ours may have this id */
-    uint32_t lenmask[26];  /* bit n of [c - 'a']: a word of ours starts with c and has n bytes */
+    uint64_t bloom[64];    /* bit (id % 4096) set: a word of ours, or a number word of the
+                              dictionary (W_MONEY), may have this id */
+    uint32_t lenmask[26];  /* bit n of [c - 'a']: a word of ours that the dictionary does not know
+                              starts with c and has n bytes */
 };
 
 static const char *const kind_names[] = {"", "dead", "injured", "arrested", "size", "displaced"};
@@ -73,9 +76,9 @@ const char *dyad_count_kind_name(int kind) {
 static const struct { const char *name; uint8_t cls, kind, nf; } line_kinds[] = {
     {"dead", CC_COUNT, DYAD_COUNT_DEAD, 2}, {"injured", CC_COUNT, DYAD_COUNT_INJURED, 2},
     {"arrested", CC_COUNT, DYAD_COUNT_ARRESTED, 2}, {"size", CC_COUNT, DYAD_COUNT_SIZE, 2},
-    {"displaced", CC_COUNT, DYAD_COUNT_DISPLACED, 2}, {"noun", CC_NOUN, 0, 3},
+    {"displaced", CC_COUNT, DYAD_COUNT_DISPLACED, 2}, {"noun", CC_NOUN, 0, 3}, {"noun1", CC_NOUN, 1, 3},
     {"vague", CC_VAGUE, 0, 3}, {"number", CC_NUMBER, 0, 3}, {"scale", CC_SCALE, 0, 3},
-    {"article", CC_ARTICLE, 0, 2}, {"more", CC_MORE, 0, 2}, {"less", CC_LESS, 0, 2},
+    {"article", CC_ARTICLE, 0, 2}, {"single", CC_SINGLE, 0, 2}, {"aux", CC_AUX, 0, 2}, {"more", CC_MORE, 0, 2}, {"less", CC_LESS, 0, 2},
     {"about", CC_ABOUT, 0, 2}, {"bridge", CC_BRIDGE, 0, 2}};
 
 typedef struct loader {
@@ -144,8 +147,8 @@ static int load_line(loader *L, char *s, size_t n) {
     if (nf != line_kinds[lk].nf)
         return problem(L, line_kinds[lk].nf == 2 ? "expected KIND<TAB>PHRASES" : "expected KIND<TAB>VALUE<TAB>PHRASES",
                        NULL, 0);
-    uint8_t cls = line_kinds[lk].cls, kind = line_kinds[lk].kind;
-    double value = 0;
+    uint8_t cls = line_kinds[lk].cls, kind = cls == CC_COUNT ? line_kinds[lk].kind : 0;
+    double value = cls == CC_NOUN ? line_kinds[lk].kind : 0;   /* nouns: 1 for one person (noun1) */
     if (cls == CC_NOUN) {
         if (!fieldeq(f[1], fl[1], "-")) {
             int k = -1;
@@ -207,14 +210,18 @@ static int build(dyad_counts *c) {
     for (size_t w = 0; w < c->nwords; w++) {
         const cword *cw = &c->words[w];
         unsigned char ch = (unsigned char)cw->s[0];
-        if (dyad_islower(ch) && cw->len < 32) c->lenmask[ch - 'a'] |= 1u << cw->len;
         uint32_t id = dyad_lex_find(&c->d->lex, cw->s, cw->len);
-        if (!id) continue;
+        if (!id) {   /* unknown to the dictionary: text tokens of it have id 0 */
+            if (dyad_islower(ch) && cw->len < 32) c->lenmask[ch - 'a'] |= 1u << cw->len;
+            continue;
+        }
         c->bloom[(id >> 6) & 63] |= 1ull << (id & 63);
         uint32_t h = slot_hash(id, c->nslots);
         while (c->slots[h].id) h = (uint32_t)((h + 1) & (c->nslots - 1));
         c->slots[h] = (cslot){id, (uint32_t)w + 1};
     }
+    for (uint32_t id = 1; id < c->d->lex.n; id++)
+        if (c->d->lex.words[id].flags & W_MONEY) c->bloom[(id >> 6) & 63] |= 1ull << (id & 63);
     return 0;
 }
 
@@ -280,6 +287,7 @@ typedef struct scan {
     const char *text;
     const dyad_token *t;
     size_t a, b;
+    int articles;          /* read "a", "an" as one person (only with a count word near) */
 } scan;
 
 /* Our word for token t, or NULL. */
@@ -383,8 +391,9 @@ static int read_number(const scan *s, size_t i, num *o) {
         if (dyad_number(s->text + t[i].off, t[i].len, &o->v)) return 0;   /* "21:10", "16/7/2014" */
         /* glued to a symbol before it: "$70", "#5" */
         if (i > s->a && !(t[i].flags & T_SPACE) && (t[i - 1].flags & T_PUNCT) && !is_punct(s, i - 1, '(')) return 0;
-        /* a year after a preposition or a month: "in 2013", "March 2015" */
-        if (t[i].len == 4 && o->v >= 1800 && o->v <= 2100 && i > s->a && (lexf(s, i - 1) & (W_PREP | W_TIME))) return 0;
+        /* a date: "March 24", "in 2013" */
+        if (i > s->a && (lexf(s, i - 1) & W_TIME)) return 0;
+        if (t[i].len == 4 && o->v >= 1800 && o->v <= 2100 && i > s->a && (lexf(s, i - 1) & W_PREP)) return 0;
         j = i + 1;
         digits = 1;
     } else if ((o->v = number_word(s, i, &n)) > 0 && n) {
@@ -393,7 +402,7 @@ static int read_number(const scan *s, size_t i, num *o) {
         o->v = p->value;
         o->min = 1;
         j = i + n;
-    } else if ((n = phrase_at(s, i, BIT(CC_ARTICLE), &p))) {
+    } else if (s->articles && (n = phrase_at(s, i, BIT(CC_ARTICLE), &p))) {
         o->v = 1;
         o->article = 1;
         o->end = i + n;
@@ -452,6 +461,7 @@ typedef struct np {
     size_t end;
     int head;              /* ends in a noun for people */
     int kind;              /* that noun's kind, 0 for none */
+    int one;               /* that noun is singular (noun1) */
 } np;
 
 /* Words that close a run of words after a number. */
@@ -466,6 +476,7 @@ static int read_np(const scan *s, size_t j, np *o) {
     o->end = j;
     o->head = 0;
     o->kind = 0;
+    o->one = 0;
     size_t k = j;
     int need_head = 0;
     if (is_word(s, k, "of")) {            /* "dozens of civilians", "five of the soldiers", "two of them" */
@@ -483,11 +494,12 @@ static int read_np(const scan *s, size_t j, np *o) {
         if (n) {
             last = k + n;
             o->kind = p->kind;
+            o->one = p->value == 1;
             k += n;
             nw++;
             continue;
         }
-        if (lexf(s, k) & STOP_FLAGS) break;
+        if ((lexf(s, k) & STOP_FLAGS) && !is_word(s, k, "other") && !is_word(s, k, "more")) break;   /* "several other insurgents" */
         if (phrase_at(s, k, BIT(CC_COUNT) | BIT(CC_VAGUE) | BIT(CC_NUMBER) | QUALIFIERS, NULL)) break;
         if (!(t[k].flags & T_CAP)) caps = 0;
         k++;
@@ -515,11 +527,14 @@ static int read_np(const scan *s, size_t j, np *o) {
 static size_t skip_aux(const scan *s, size_t k, int *be, int *neg) {
     *be = 0;
     *neg = 0;
-    for (size_t n = 0; k < s->b && n < MAXAUX; n++, k++) {
+    for (size_t n = 0; k < s->b && n < MAXAUX; n++) {
         uint32_t f = lexf(s, k);
+        size_t l;
         if (f & W_BE) *be = 1;
         else if (f & W_NEG) *neg = 1;
+        else if ((l = phrase_at(s, k, BIT(CC_AUX), NULL))) { k += l; continue; }   /* "confirmed", "feared" */
         else if (!(f & (W_AUX | W_ADV | W_REPORT))) break;
+        k++;
     }
     return k;
 }
@@ -608,10 +623,13 @@ static size_t count_after(const scan *s, size_t i, sink *out, size_t *skip) {
 }
 
 /* A count word at t[i] and the number after it; returns where the count ends, or 0. */
-static size_t count_before(const scan *s, size_t i, sink *out) {
+static size_t count_before(const scan *s0, size_t i, sink *out) {
+    scan s1 = *s0;
+    s1.articles = 1;       /* "arrested a Taliban leader" */
+    const scan *s = &s1;
     const cphrase *cw;
     size_t cl = phrase_at(s, i, BIT(CC_COUNT), &cw);
-    if (!cl) return 0;
+    if (!cl || (lexf(s, i) & W_TIME)) return 0;     /* "March 24" */
     size_t j = i + cl;
     int ok = 0;
     j += or_kind_at(s, j, cw->kind, &ok);
@@ -620,10 +638,22 @@ static size_t count_before(const scan *s, size_t i, sink *out) {
     int min = 0;
     j += qualifier_at(s, j, &min);
     num n;
-    if (j >= s->b || !read_number(s, j, &n)) return 0;
-    if (n.min && min < 1) min = 1;
     np p;
-    if (!read_np(s, n.end, &p) || (n.article && !p.head)) return 0;
+    if (j >= s->b) return 0;
+    if (!read_number(s, j, &n) || !read_np(s, n.end, &p) || (n.article && !p.head)) {
+        /* one person: "killing him", "captured another", "killed the Taliban leader" */
+        size_t l = phrase_at(s, j, BIT(CC_SINGLE), NULL);
+        if (l && !(j + l < s->b && (read_number(s, j + l, &n) || ((s->t[j + l].flags & T_WORD) && read_np(s, j + l, &p) && p.head)))) {
+            emit(out, i, j + l, cw->kind, 1, min, ok);
+            return j + l;
+        }
+        if (!min && (is_word(s, j, "the") || is_word(s, j, "this") || is_word(s, j, "that")) && read_np(s, j + 1, &p) && p.head && p.one) {
+            emit(out, i, p.end, cw->kind, 1, 0, ok);
+            return p.end;
+        }
+        return 0;
+    }
+    if (n.min && min < 1) min = 1;
     emit(out, i, p.end, cw->kind, n.v, min, ok);
     size_t e = p.end;
     /* "killed 5 soldiers and 3 civilians", unless a verb of their own follows ("and 3 were wounded") */
@@ -647,8 +677,10 @@ static size_t count_before(const scan *s, size_t i, sink *out) {
 size_t dyad_count_scan(const dyad_dict *d, const dyad_counts *c, const char *text, const dyad_token *t,
                        size_t a, size_t b, dyad_count *out, size_t max) {
     if (!c || c->d != d || !max) return 0;
-    scan s = {d, c, text, t, a, b};
+    scan s = {d, c, text, t, a, b, 0};
     sink k = {out, 0, max, 0};
+    size_t next_count = a;     /* the next count word at or after i (b: none); found lazily */
+    int known = 0;
     for (size_t i = a; i < b && k.n < max; i++) {
         const dyad_token *tk = &t[i];
         if (tk->flags & T_PUNCT) {
@@ -659,6 +691,7 @@ size_t dyad_count_scan(const dyad_dict *d, const dyad_counts *c, const char *tex
         /* the fast path: most tokens are neither numbers, number words nor words of ours */
         const cword *w = NULL;
         if (!(tk->flags & T_NUM)) {
+            if (tk->id && !((c->bloom[(tk->id >> 6) & 63] >> (tk->id & 63)) & 1)) continue;
             w = word_of(c, text, tk);
             if (!w && !(d->lex.words[tk->id].flags & W_MONEY)) continue;
         }
@@ -667,6 +700,17 @@ size_t dyad_count_scan(const dyad_dict *d, const dyad_counts *c, const char *tex
             if (e) { i = e - 1; continue; }
         }
         if ((tk->flags & T_NUM) || !w || (w->classes & (BIT(CC_VAGUE) | BIT(CC_NUMBER) | BIT(CC_ARTICLE)))) {
+            /* "a", "an" are everywhere, and one person needs a count word within reach: find the
+             * next count word once, not a noun phrase at every article */
+            s.articles = 0;
+            if (w && (w->classes & BIT(CC_ARTICLE))) {
+                if (!known || next_count < i) {
+                    next_count = i;
+                    while (next_count < b && !phrase_at(&s, next_count, BIT(CC_COUNT), NULL)) next_count++;
+                    known = 1;
+                }
+                s.articles = next_count < b && next_count - i <= MAXRUN + MAXAUX + MAXTOK;
+            }
             size_t skip;
             size_t e = count_after(&s, i, &k, &skip);
             if (e) i = e - 1;
