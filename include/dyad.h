@@ -158,6 +158,7 @@ typedef struct dyad_record {
     double lat, lon;       /* lat > 90 when unknown */
     long long geonames;    /* GeoNames id, 0 when unknown */
     dyad_amount amount;
+    double dead, injured, arrested, size, displaced;   /* counts of people; < 0 when not said */
     const char *evidence;  /* readable: pattern, file:line, tokens */
     const char *kind;      /* conflict: what disagrees ("amount") */
     const dyad_claim *claims;  /* conflict: the claims */

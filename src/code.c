@@ -1,6 +1,8 @@
 /* code.c: events from a parsed sentence (see code.h). */
 #include "code.h"
 
+#include "count.h"
+
 #include <stdio.h>
 
 #define GAP 6   /* words allowed between two pattern elements */
@@ -329,6 +331,8 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
     const dyad_dict *d = s->d;
     dyad_money money[16];
     size_t nmoney = s->nanchors ? dyad_money_scan(d, s->text, s->t, s->a, s->b, money, 16) : 0;
+    dyad_count counts[16];
+    size_t ncounts = s->nanchors && d->counts ? dyad_count_scan(d, d->counts, s->text, s->t, s->a, s->b, counts, 16) : 0;
     size_t first_ev = out->n;
 
     /* speakers first: "X said: 'We ...'" resolves "we" to X; "a source told ..." makes the
@@ -492,6 +496,24 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 }
             if (!strcmp(money[m].currency, "USD")) { ev.usd = money[m].value; ev.usd_src = 1; }
             break;
+        }
+        /* counts of people that go with this kind of event, in its clause or its subject */
+        for (int q = 0; q < 6; q++) ev.counts[q] = -1;
+        for (size_t q = 0; q < ncounts; q++) {
+            const dyad_count *cn = &counts[q];
+            if (cn->paren || cn->or_kind || cn->kind < 1 || cn->kind > 5) continue;
+            uint32_t lo = sub >= 0 ? s->nps[sub].a : head->group;
+            if (cn->b <= lo || cn->a >= end) continue;
+            int ok = 0;
+            if (cn->kind == DYAD_COUNT_DEAD || cn->kind == DYAD_COUNT_INJURED)
+                ok = !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2) || !strncmp(code, "1384", 4);
+            else if (cn->kind == DYAD_COUNT_ARRESTED) ok = !strncmp(code, "17", 2);
+            else if (cn->kind == DYAD_COUNT_SIZE) ok = !strncmp(code, "14", 2) || !strncmp(code, "15", 2);
+            else if (cn->kind == DYAD_COUNT_DISPLACED) ok = !strncmp(code, "20", 2) || !strncmp(code, "0233", 4);
+            if (!ok || ev.counts[cn->kind] >= 0) continue;
+            ev.counts[cn->kind] = cn->value;
+            ev.count_a[cn->kind] = cn->a;
+            ev.count_b[cn->kind] = cn->b;
         }
         if (s->attrib_np >= 0) dyad_av_from_np(s, &s->nps[s->attrib_np], &ev.attr);
         else if (s->attrib_b > s->attrib_a) { ev.attr.a = s->attrib_a; ev.attr.b = s->attrib_b; }

@@ -40,6 +40,8 @@ typedef struct dyad_ev {
     int usd_src;                 /* 0 none, 1 text, 2 derived, 3 a dated rate (rates.txt) */
     double rate;                 /* with 3: units of the currency per USD */
     int rate_month;              /* with 3: the rate's month, YYYYMM */
+    double counts[6];            /* by DYAD_COUNT_* kind (count.h); < 0 when not said */
+    uint32_t count_a[6], count_b[6];   /* the words each came from */
     const char *location;
     const struct dyad_actor_ent *place;   /* the gazetteer or dictionary entry of the location */
     char loc_country[4];

@@ -265,6 +265,11 @@ static void build_event(dyad_coder *c, const dyad_doc *doc, const dyad_ev *e, si
         r->plover_context = cm->plover_context;
     }
     r->mode = mode_names[e->mode];
+    r->dead = e->counts[1];
+    r->injured = e->counts[2];
+    r->arrested = e->counts[3];
+    r->size = e->counts[4];
+    r->displaced = e->counts[5];
     r->location = e->location;
     r->location_country = e->loc_country[0] ? dup(c, e->loc_country, 3) : NULL;
     r->lat = r->lon = 999;
@@ -296,6 +301,12 @@ static void build_event(dyad_coder *c, const dyad_doc *doc, const dyad_ev *e, si
     if (r->source.text) dyad_buf_printf(&c->tmp, "; source \"%s\"", r->source.text);
     if (r->target.text) dyad_buf_printf(&c->tmp, "; target \"%s\"", r->target.text);
     if (e->mode_why) dyad_buf_printf(&c->tmp, "; %s", e->mode_why);
+    static const char *const kinds[] = {"", "dead", "injured", "arrested", "size", "displaced"};
+    for (int q = 1; q < 6; q++)
+        if (e->counts[q] >= 0) {
+            const char *w = span_text(c, e->count_a[q], e->count_b[q]);
+            dyad_buf_printf(&c->tmp, "; %s %.0f from \"%s\"", kinds[q], e->counts[q], w ? w : "");
+        }
     if (strcmp(e->cameo, e->pat->code)) dyad_buf_printf(&c->tmp, " -> %s", e->cameo);
     r->evidence = dup(c, c->tmp.data ? c->tmp.data : "", c->tmp.len);
 }

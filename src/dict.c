@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include "count.h"
 #include "date.h"
 #include "token.h"
 
@@ -928,6 +929,14 @@ int dyad_dict_load(dyad_dict **out, const char *const *paths, size_t npaths,
             for (size_t i = 0; i < L.nfiles && !rc; i++)
                 if (L.files[i].kind == F_VERBS)
                     rc = read_lines(&L, L.files[i].path, L.files[i].name, pass == 1 ? set_line : load_pattern_line, pass);
+        /* counts.txt is read by count.c, with the lexicon and trie this load built */
+        for (size_t i = 0; i < L.nfiles && !rc; i++) {
+            const char *base = strrchr(L.files[i].path, '/');
+            base = base ? base + 1 : L.files[i].path;
+            if (L.files[i].kind != F_OTHER || strcmp(base, "counts.txt") || d->counts) continue;
+            rc = dyad_counts_load(&d->counts, d, L.files[i].path, d->err, sizeof d->err);
+            if (rc == DYAD_EDICT && d->check) { d->problems++; if (d->diag) d->diag(d->diag_ud, L.files[i].name, 0, d->err); rc = 0; }
+        }
         for (size_t i = 0; i < L.nfiles && !rc; i++)
             if (L.files[i].kind == F_UNKNOWN && d->diag)
                 d->diag(d->diag_ud, L.files[i].path, 0, "not a dictionary file dyad knows (ignored); name it or start it with '#! kind=...'");
@@ -961,6 +970,7 @@ const char *dyad_dict_errmsg(const dyad_dict *d) {
 void dyad_dict_free(dyad_dict *d) {
     if (!d) return;
     dyad_mem m = d->mem;
+    dyad_counts_free(d->counts);
     dyad_lex_free(&d->lex);
     dyad_trie_free(&d->trie);
     dyad_morph_free(&d->morph);

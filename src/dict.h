@@ -105,6 +105,7 @@ struct dyad_dict {
     size_t nnumbers, cnumbers;
     dyad_currency *currencies;
     size_t ncurrencies, ccurrencies;
+    struct dyad_counts *counts;  /* counts.txt (count.c), or NULL */
     dyad_rate *rates;        /* sorted by currency */
     size_t nrates, crates;
     int32_t money_set;       /* the built-in @money set: a sum of money (amount.h) */

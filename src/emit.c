@@ -140,6 +140,10 @@ void dyad_emit_json(const dyad_record *r, dyad_buf *b) {
         kstr(b, "text", r->amount.text);
         dyad_buf_addc(b, '}');
     }
+    static const char *const ck[] = {"dead", "injured", "arrested", "size", "displaced"};
+    const double cv[] = {r->dead, r->injured, r->arrested, r->size, r->displaced};
+    for (int q = 0; q < 5; q++)
+        if (cv[q] >= 0 && r->type == DYAD_REC_EVENT) { key(b, ck[q]); num(b, cv[q]); }
     kstr(b, "evidence", r->evidence);
     dyad_buf_addc(b, '}');
 }

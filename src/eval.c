@@ -24,6 +24,7 @@ typedef struct ev {
     char tgt_country[8], tgt_org[24], tgt_code[32], tgt_sector[8];
     char location[64], admin1[64];
     int headline;
+    double dead, arrested;
     double amount;
     char currency[4];
     char *text;
@@ -66,6 +67,8 @@ static int collect(void *ud, const dyad_record *r) {
     cp(x->location, sizeof x->location, r->location);
     cp(x->admin1, sizeof x->admin1, r->location_admin1);
     x->headline = r->headline;
+    x->dead = r->dead;
+    x->arrested = r->arrested;
     if (r->amount.present) { x->amount = r->amount.value; cp(x->currency, sizeof x->currency, r->amount.currency); }
     x->text = r->text ? strdup(r->text) : NULL;
     return 0;
@@ -323,6 +326,7 @@ static int eval_isaf(dyad_coder *c, const char *path, report *r, int nworst) {
     char *line = NULL;
     size_t cap = 0;
     int n = 0, class_ok = 0, date_n = 0, date_ok = 0, prov_n = 0, prov_ok = 0, dated = 0;
+    int kill_n = 0, kill_ok = 0, cap_n = 0, cap_ok = 0, both_n = 0, both_ok = 0;
     double err_days = 0;
     cJSON *worst_list = cJSON_CreateArray();
     evs e = {0};
@@ -362,6 +366,18 @@ static int eval_isaf(dyad_coder *c, const char *path, report *r, int nworst) {
             }
             date_ok += dok;
         }
+        /* counts: the body's events summed (a headline repeats its body), else the headline's */
+        double killed = 0, captured = 0, hk = 0, hc = 0;
+        for (int i = 0; i < e.n; i++) {
+            double k = e.v[i].dead > 0 ? e.v[i].dead : 0, a = e.v[i].arrested > 0 ? e.v[i].arrested : 0;
+            if (e.v[i].headline) { hk += k; hc += a; } else { killed += k; captured += a; }
+        }
+        if (killed == 0) killed = hk;
+        if (captured == 0) captured = hc;
+        cJSON *gk = cJSON_GetObjectItem(gold, "min_killed"), *gc = cJSON_GetObjectItem(gold, "min_captured");
+        if (cJSON_IsNumber(gk)) { kill_n++; kill_ok += fabs(gk->valuedouble - killed) < 0.5; }
+        if (cJSON_IsNumber(gc)) { cap_n++; cap_ok += fabs(gc->valuedouble - captured) < 0.5; }
+        if (cJSON_IsNumber(gk) && cJSON_IsNumber(gc)) { both_n++; both_ok += fabs(gk->valuedouble - killed) < 0.5 && fabs(gc->valuedouble - captured) < 0.5; }
         cJSON *pv = cJSON_GetObjectItem(gold, "province");
         const char *gprov = cJSON_IsArray(pv) && cJSON_GetArraySize(pv) && cJSON_IsString(cJSON_GetArrayItem(pv, 0))
                                 ? cJSON_GetArrayItem(pv, 0)->valuestring : "";
@@ -403,8 +419,9 @@ static int eval_isaf(dyad_coder *c, const char *path, report *r, int nworst) {
     cJSON_AddNumberToObject(r->obj, "date_mean_error_days", dated ? round(err_days / dated * 100) / 100 : 0);
     if (!r->json) fprintf(r->out, "  %-44s %6.2f\n", "mean date error in days (dated records)", dated ? err_days / dated : 0);
     ratio(r, "province_accuracy", "province right (records that name one)", prov_ok, prov_n);
-    cJSON_AddStringToObject(r->obj, "counts", "not measured: killed and captured counts are issue #5");
-    if (!r->json) fprintf(r->out, "  %-44s %s\n", "killed / captured counts", "not extracted yet (issue #5)");
+    ratio(r, "killed_accuracy", "minimum killed exactly right", kill_ok, kill_n);
+    ratio(r, "captured_accuracy", "minimum captured exactly right", cap_ok, cap_n);
+    ratio(r, "killed_captured_accuracy", "killed and captured both right", both_ok, both_n);
     print_worst(r, worst_list, nworst);
     cJSON_AddItemToObject(r->obj, "worst", worst_list);
     return 0;
