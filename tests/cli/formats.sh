@@ -33,3 +33,12 @@ a, b = e["span"]
 assert raw[a:b].decode().lstrip("\u201c\"").startswith("Arnor accused"), raw[a:b]
 assert raw[a:b].decode().startswith("\u201c"), "the span starts at the original curly quote"
 PY
+# amounts in USD: the text's own conversion first, else the month's rate
+echo "Arnor provided military aid worth 70 billion rubles to Gondor." | "$DYAD" code "${W[@]}" --dict "$ROOT/build/dict" --date 2015-04-03 > "$tmp/out"
+grep -q '"usd_source":"rate","rate":[0-9.]*,"rate_month":"2015-04"' "$tmp/out" || fail "rate: $(cat "$tmp/out")"
+echo "Arnor provided military aid worth 70 billion rubles (about \$1.23 billion) to Gondor." | "$DYAD" code "${W[@]}" --date 2015-04-03 > "$tmp/out"
+grep -q '"usd":1230000000,"usd_source":"text"' "$tmp/out" || fail "text conversion: $(cat "$tmp/out")"
+# counts of people go with the event's kind, the words in evidence
+echo "Arnorian troops killed at least 15 Gondorian soldiers near Edoras." | "$DYAD" code "${W[@]}" --date 2015-04-03 > "$tmp/out"
+grep -q '"dead":15' "$tmp/out" || fail "dead: $(cat "$tmp/out")"
+grep -q 'dead 15 from .*at least 15' "$tmp/out" || fail "count evidence: $(cat "$tmp/out")"
