@@ -10,6 +10,7 @@
 #include "dyad.h"
 #include "eval.h"
 #include "ruletest.h"
+#include "cli_store.h"
 
 /* Exit codes, listed in --help. */
 enum {
@@ -35,6 +36,9 @@ static const char usage[] =
     "  dict explain TEXT     show how a sentence codes: tokens, actors, verbs, patterns, events\n"
     "  dict lookup PHRASE    what the dictionaries say about a phrase or verb, with file:line\n"
     "  dict stats            sizes of the loaded dictionaries\n"
+    "  load [FILE...]        code documents into the store (--db PATH, default dyad.db); idempotent\n"
+    "  query [filters]       events of the store, or with --by dyad,month their counts and Goldstein sums\n"
+    "  export --format F     events as gdelt, icews, plover or csv (dyad load|query|export --help)\n"
     "  version               print the version\n"
     "\n"
     "options:\n"
@@ -367,6 +371,10 @@ int main(int argc, char **argv) {
     const char *cmd = argv[1];
     if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) { fputs(usage, stdout); return EXIT_OKAY; }
     if (!strcmp(cmd, "version") || !strcmp(cmd, "--version")) { printf("dyad %s\n", DYAD_VERSION); return EXIT_OKAY; }
+    const char *store_dicts[] = {DYAD_DICT_DIR, DYAD_GEN_DICT_DIR};
+    if (!strcmp(cmd, "load")) return dyad_cmd_load(argc - 2, argv + 2, store_dicts, 2);
+    if (!strcmp(cmd, "query")) return dyad_cmd_query(argc - 2, argv + 2);
+    if (!strcmp(cmd, "export")) return dyad_cmd_export(argc - 2, argv + 2);
     opts o;
     memset(&o, 0, sizeof o);
     for (int i = 2; i < argc; i++) {

@@ -207,12 +207,11 @@ int dyad_store_open(dyad_store **out, const char *path, int mode) {
         /* sqlite says "unable to open database file"; say why when we can */
         const char *slash = strrchr(path, '/');
         if (slash && slash != path) {
-            char dir[4096];
-            snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
-            if (stat(dir, &st) != 0) {
-                snprintf(s->err, sizeof s->err, "%s: no folder %s", path, dir);
-                return DYAD_EIO;
-            }
+            char *dir = strndup(path, (size_t)(slash - path));
+            int missing = dir && stat(dir, &st) != 0;
+            if (missing) snprintf(s->err, sizeof s->err, "%s: no folder %.*s", path, (int)(slash - path), path);
+            free(dir);
+            if (missing) return DYAD_EIO;
         }
         return fail(s, "cannot open");
     }

@@ -1,0 +1,229 @@
+# The store: dyad load (idempotent, re-coding, crash-safe under kill -9), dyad query (filters and
+# aggregates), dyad export (GDELT, ICEWS, PLOVER, CSV read back with the published column names).
+source "$(dirname "$0")/lib.sh"
+DYAD=$(cd "$(dirname "$DYAD")" && pwd)/$(basename "$DYAD")   # the tests run in $tmp
+GEN=$(dirname "$DYAD")/dict            # the build's generated dictionaries (countries, places)
+REF=$ROOT/../shared/reference
+E=("$ROOT"/examples/*.txt "$ROOT"/examples/*.jsonl)
+cd "$tmp"
+
+# sql DB QUERY: one value a line, fields separated by '|'
+sql() {
+  python3 - "$1" "$2" <<'PY'
+import sqlite3, sys
+for row in sqlite3.connect(sys.argv[1]).execute(sys.argv[2]):
+    print("|".join("" if v is None else str(v) for v in row))
+PY
+}
+
+# ---- load twice: stored once ----
+"$DYAD" load --db ex.db --date 2024-03-14 "${E[@]}" 2>err || fail "load: $(cat err)"
+[[ ! -s err ]] || fail "load in a pipe is not quiet: $(cat err)"
+docs=$(sql ex.db "SELECT count(*) FROM documents")
+events=$(sql ex.db "SELECT count(*) FROM events")
+[[ $docs -eq 5 ]] || fail "5 documents wanted, got $docs"
+[[ $events -gt 15 ]] || fail "too few events: $events"
+want=$("$DYAD" code --date 2024-03-14 "${E[@]}" | grep -c '"type":"event"')
+[[ $events -eq $want ]] || fail "stored $events events, dyad code gives $want"
+[[ $(sql ex.db "SELECT count(*) FROM mentions") -eq $events ]] || fail "one mention per event"
+[[ $(sql ex.db "SELECT count(*) FROM conflicts") -eq 1 ]] || fail "the border-aid conflict"
+[[ $(sql ex.db "SELECT count(*) FROM claims") -eq 2 ]] || fail "its two claims"
+sql ex.db "SELECT json FROM events" | python3 -c "import json,sys; [json.loads(l) for l in sys.stdin]" || fail "json column"
+"$DYAD" load --db ex.db --date 2024-03-14 --stats "${E[@]}" 2>err || fail "second load: $(cat err)"
+grep -q "0 new, 0 re-coded, 5 already stored" err || fail "second load: $(cat err)"
+[[ $(sql ex.db "SELECT count(*) FROM documents") -eq 5 && $(sql ex.db "SELECT count(*) FROM events") -eq $events ]] ||
+  fail "a second load changed the store"
+# the same content under another id is stored once, as an alias
+sed 's/"id": "ex-/"id": "copy-/' "$ROOT/examples/wire.jsonl" > copy.jsonl
+"$DYAD" load --db ex.db --stats copy.jsonl 2>err
+grep -q "3 duplicates" err || fail "copies: $(cat err)"
+[[ $(sql ex.db "SELECT count(*) FROM documents") -eq 5 && $(sql ex.db "SELECT count(*) FROM document_aliases") -eq 3 ]] ||
+  fail "copies stored twice"
+
+# ---- re-coding after a dictionary change replaces the document's events ----
+cp -r "$ROOT/dict" d1
+"$DYAD" load --db dc.db --dict d1 --dict "$GEN" --date 2024-03-14 "${E[@]}" 2>/dev/null
+n11=$(sql dc.db "SELECT count(*) FROM events WHERE root = '11'")
+[[ $n11 -ge 2 ]] || fail "accusations wanted before the change, got $n11"
+rm d1/verbs/11-*.txt                         # no more 'accuse' patterns
+"$DYAD" load --db dc.db --dict d1 --dict "$GEN" --date 2024-03-14 --stats "${E[@]}" 2>err
+grep -q "0 new, 5 re-coded" err || fail "re-code: $(cat err)"
+[[ $(sql dc.db "SELECT count(*) FROM events WHERE root = '11'") -eq 0 ]] || fail "old events kept after re-coding"
+"$DYAD" load --db fresh.db --dict d1 --dict "$GEN" --date 2024-03-14 "${E[@]}" 2>/dev/null
+q="SELECT e.id, e.cameo, e.json FROM events e ORDER BY e.id"
+[[ "$(sql dc.db "$q")" == "$(sql fresh.db "$q")" ]] || fail "re-coded store differs from a fresh load"
+[[ $(sql dc.db "SELECT count(*) FROM mentions") -eq $(sql fresh.db "SELECT count(*) FROM mentions") ]] || fail "mentions"
+[[ $(sql dc.db "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'accused'") -eq \
+   $(sql fresh.db "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH 'accused'") ]] || fail "FTS after re-coding"
+[[ $(sql dc.db "PRAGMA integrity_check") == ok ]] || fail "integrity after re-coding"
+
+# ---- queries ----
+rows() { "$DYAD" query --db ex.db --format csv "$@" | tail -n +2 | wc -l; }
+[[ $(rows) -eq $events ]] || fail "query lists every event"
+[[ $(rows --actor DEU) -eq 3 ]] || fail "--actor DEU: $(rows --actor DEU)"
+[[ $(rows --source DEU --target MDA) -eq 2 ]] || fail "--source DEU --target MDA"
+[[ $(rows --actor "angela merkel") -eq 0 ]] || fail "--actor by name"
+[[ $(rows --cameo 03) -eq $(sql ex.db "SELECT count(*) FROM events WHERE cameo LIKE '03%'") ]] || fail "--cameo 03"
+[[ $(rows --cameo 0332) -eq 1 ]] || fail "--cameo 0332"
+[[ $(rows --root 19) -eq 2 ]] || fail "--root 19"
+[[ $(rows --plover sanction) -eq 2 ]] || fail "--plover sanction"
+[[ $(rows --mode negated) -eq 1 ]] || fail "--mode negated"
+[[ $(rows --from 2024-03-01 --to 2024-03-31) -eq $(rows --date 2024-03) ]] || fail "--date 2024-03"
+[[ $(rows --date 2024-03) -eq $(sql ex.db "SELECT count(*) FROM events WHERE date LIKE '2024-03-%'") ]] || fail "--date"
+[[ $(rows --place beijing) -eq 4 && $(rows --country chn) -eq 4 ]] || fail "--place / --country"
+[[ $(rows --text humanitarian) -eq 2 && $(rows --text '"humanitarian aid"') -eq 1 ]] || fail "--text"
+[[ $(rows --doc ex-2) -eq 3 ]] || fail "--doc ex-2: $(rows --doc ex-2)"
+"$DYAD" query --db ex.db --by dyad --format csv > by.csv
+grep -qx "DEU,MDA,2,10.4" by.csv || fail "--by dyad: $(cat by.csv)"
+"$DYAD" query --db ex.db --by month --format jsonl > by.jsonl
+python3 - by.jsonl "$events" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+assert sum(r["events"] for r in rows) == int(sys.argv[2]), rows
+m = {r["month"]: r for r in rows}
+assert m["2024-02"]["events"] == 3 and abs(m["2024-02"]["goldstein"] - (-16.4)) < 1e-9, m
+PY
+"$DYAD" query --db ex.db --by dyad,week --actor MDA > by.txt
+grep -q "^DEU  *MDA  *2024-03-04  *2  *10.4$" by.txt || fail "--by dyad,week table: $(cat by.txt)"
+"$DYAD" query --db ex.db --format jsonl --actor KEN | python3 -c "
+import json, sys; r = [json.loads(l) for l in sys.stdin]; assert len(r) == 1 and r[0]['source']['code'] == 'KEN', r"
+"$DYAD" query --db ex.db | head -n 1 | grep -q "^date  *source  *target  *cameo" || fail "table header"
+expect_exit 2 "$DYAD" query --db ex.db --colour red
+expect_exit 2 "$DYAD" query --db ex.db --cameo 'x*'
+expect_exit 2 "$DYAD" query --db ex.db --by planet
+expect_exit 2 "$DYAD" query --db ex.db --format xml
+expect_exit 2 "$DYAD" query --db ex.db --from 2024-13
+expect_exit 2 "$DYAD" query --db ex.db --text 'AND OR ('
+expect_exit 2 "$DYAD" export --db ex.db
+expect_exit 2 "$DYAD" export --db ex.db --format xls
+expect_exit 2 "$DYAD" load --db ex.db --frobnicate x
+
+# ---- exports, read back with the published column names ----
+"$DYAD" export --db ex.db --format gdelt > ev.gdelt
+"$DYAD" export --db ex.db --format icews > ev.icews
+"$DYAD" export --db ex.db --format plover > ev.plover
+"$DYAD" export --db ex.db --format csv > ev.csv
+"$DYAD" export --db ex.db --format gdelt --actor DEU > deu.gdelt
+[[ $(wc -l < deu.gdelt) -eq 3 ]] || fail "export with a filter"
+python3 - "$REF" "$events" <<'PY'
+import csv, json, sys
+ref, n = sys.argv[1], int(sys.argv[2])
+def table(path):
+    with open(path, newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+def check(value, kind, where):
+    if value == "": return
+    if kind == "INTEGER": int(value)
+    elif kind == "FLOAT": float(value)
+# GDELT 2.0: no header; names and types from the published column list
+cols = table(ref + "/gdelt2_events_columns.tsv")
+names = [c["name"] for c in cols]
+assert len(names) == 61
+with open("ev.gdelt", newline="") as f:
+    rows = list(csv.DictReader(f, fieldnames=names, delimiter="\t", quoting=csv.QUOTE_NONE, strict=True))
+assert len(rows) == n, (len(rows), n)
+for r in rows:
+    assert None not in r and all(v is not None for v in r.values()), ("column count", r)
+    for c in cols: check(r[c["name"]], c["type"], c["name"])
+    assert r["EventRootCode"] == r["EventCode"][:2] and r["EventBaseCode"] == r["EventCode"][:3], r
+    assert r["QuadClass"] in "1234" and -10 <= float(r["GoldsteinScale"]) <= 10, r
+    assert r["NumMentions"] == "1" and len(r["DATEADDED"]) == 14, r
+deu = [r for r in rows if r["Actor1Code"] == "DEU" and r["Actor2Code"] == "MDA"]
+assert len(deu) == 2 and all(r["SQLDATE"] == "20240304" and r["Year"] == "2024" for r in deu), deu
+bj = [r for r in rows if r["ActionGeo_FullName"].startswith("Beijing")]
+assert len(bj) == 4 and all(r["ActionGeo_FullName"] == "Beijing, China" and r["ActionGeo_Type"] == "4" for r in bj), bj
+# ICEWS: a header with the published names
+icews = [c["name"] for c in table(ref + "/icews_events_columns.tsv")]
+with open("ev.icews", newline="") as f:
+    rd = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+    head = next(rd)
+    body = list(rd)
+assert head == icews, head
+assert len(body) == n and all(len(r) == 20 for r in body), [len(r) for r in body]
+for r in (dict(zip(icews, r)) for r in body):
+    int(r["Event ID"]); float(r["Intensity"]); int(r["Sentence Number"])
+    if r["Latitude"]: float(r["Latitude"]); float(r["Longitude"])
+    assert r["CAMEO Code"].isdigit(), r
+assert any(dict(zip(icews, r))["Source Country"] == "Germany" for r in body)
+# PLOVER: one JSON object a line with the required fields
+req = [l.split("\t")[1] for l in open(ref + "/plover_json_fields.tsv") if l.startswith("event\t") and l.rstrip("\n").endswith("\tY")]
+assert set(req) == {"id", "date", "actor", "event"}, req
+recs = [json.loads(l) for l in open("ev.plover")]
+assert len(recs) == n
+for r in recs:
+    assert all(k in r for k in req), r
+    assert isinstance(r["actor"], list) and isinstance(r["event"], list)
+    assert r["text_info"]["start"] < r["text_info"]["end"]
+# CSV: every column named in the header, every row as long
+with open("ev.csv", newline="") as f:
+    rows = list(csv.DictReader(f))
+assert len(rows) == n and all(None not in r for r in rows)
+assert all(json.loads(r["json"])["id"] == r["id"] for r in rows)
+PY
+
+# ---- bad stores: one line, exit 5 ----
+expect_exit 5 "$DYAD" load --db "$tmp/no/such/folder/x.db" "${E[@]}" 2>err
+[[ $(wc -l < err) -eq 1 ]] && grep -q "no folder" err || fail "missing folder: $(cat err)"
+echo "just some text, not a database" > text.db
+expect_exit 5 "$DYAD" load --db text.db "${E[@]}" 2>err
+[[ $(wc -l < err) -eq 1 ]] && grep -q "not a database" err || fail "text file: $(cat err)"
+expect_exit 5 "$DYAD" query --db text.db 2>err
+[[ $(wc -l < err) -eq 1 ]] || fail "query of a text file: $(cat err)"
+expect_exit 5 "$DYAD" query --db missing.db 2>err
+[[ $(wc -l < err) -eq 1 ]] || fail "query of a missing store: $(cat err)"
+[[ ! -e missing.db ]] || fail "query created a store"
+expect_exit 5 "$DYAD" export --db missing.db --format csv 2>/dev/null
+
+# ---- kill -9 at random points: consistent each time, finished by running it again ----
+python3 - "$ROOT/examples/wire.jsonl" <<'PY'
+import json, sys
+src = [json.loads(l) for l in open(sys.argv[1])]
+with open("corpus.jsonl", "w") as f:
+    for i in range(1000):
+        for d in src:
+            d = dict(d, id="%s-%d" % (d["id"], i), text=d["text"] + " Ref %d." % i)
+            f.write(json.dumps(d) + "\n")
+PY
+start=$(date +%s%N)
+"$DYAD" load --db ref.db --batch 50 corpus.jsonl 2>/dev/null
+T=$(( ($(date +%s%N) - start) / 1000000 ))      # milliseconds for one whole load
+[[ $(sql ref.db "SELECT count(*) FROM documents") -eq 3000 ]] || fail "reference load"
+: > empty.txt
+start=$(date +%s%N)
+"$DYAD" load --db empty.db empty.txt 2>/dev/null
+S=$(( ($(date +%s%N) - start) / 1000000 ))      # start-up: dictionaries, opening the store
+W=$(( T > S ? T - S : 1 ))                       # the work itself
+kills=0 tries=0
+while [[ $kills -lt 6 && $tries -lt 30 ]]; do
+  tries=$((tries + 1))
+  # after start-up, somewhere in the first sixth of the work, so six kills leave some for the last run
+  ms=$(( S + RANDOM % (W / 6 + 1) ))
+  "$DYAD" load --db kill.db --batch 50 corpus.jsonl 2>/dev/null &
+  pid=$!
+  sleep "$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"
+  if kill -9 "$pid" 2>/dev/null; then
+    set +e; wait "$pid"; rc=$?; set -e
+    [[ $rc -eq 137 ]] && kills=$((kills + 1))
+  else wait "$pid" || true; fi
+  [[ -e kill.db ]] || continue
+  [[ $(sql kill.db "PRAGMA integrity_check") == ok ]] || fail "integrity after kill $kills"
+  # every stored document is whole: the same events as in the reference, no more, no fewer
+  python3 - <<'PY' || fail "a document stored in part after kill $kills"
+import sqlite3
+k, r = sqlite3.connect("kill.db"), sqlite3.connect("ref.db")
+q = "SELECT d.id, count(e.key) FROM documents d LEFT JOIN events e ON e.doc = d.key GROUP BY d.id"
+ref = dict(r.execute(q))
+for doc, n in k.execute(q):
+    assert ref[doc] == n, (doc, n, ref[doc])
+assert k.execute("SELECT count(*) FROM mentions").fetchone() == k.execute("SELECT count(*) FROM events").fetchone()
+PY
+  echo "kill $kills after ${ms} ms (start-up $S ms, whole load $T ms): $(sql kill.db "SELECT count(*) FROM documents") documents stored, integrity ok"
+done
+[[ $kills -ge 5 ]] || fail "only $kills kills landed mid-load in $tries tries (a whole load takes $T ms)"
+[[ $(sql kill.db "SELECT count(*) FROM documents") -lt 3000 ]] || fail "the kills came too late to test anything"
+"$DYAD" load --db kill.db --batch 50 corpus.jsonl 2>/dev/null
+[[ $(sql kill.db "SELECT count(*), count(DISTINCT id) FROM documents") == "3000|3000" ]] || fail "documents after resuming"
+q="SELECT e.id, d.id, e.cameo, e.json FROM events e JOIN documents d ON d.key = e.doc ORDER BY e.id"
+[[ "$(sql kill.db "$q" | md5sum)" == "$(sql ref.db "$q" | md5sum)" ]] || fail "events after resuming differ"
+[[ $(sql kill.db "PRAGMA integrity_check") == ok ]] || fail "integrity after resuming"
+echo "$kills kills, integrity ok each time; resumed store equals one uninterrupted load"
