@@ -256,7 +256,7 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
         /* alone: only without a direct object ("protesters marched", not "demonstrated courage") */
         if (p->flags & PF_ALONE) {
             uint32_t x = an->tok + 1;
-            while (x < s->b && (wf(s, x) & W_ADV)) x++;
+            while (x < s->b && (wf(s, x) & (W_ADV | W_TIME))) x++;   /* "rioted Monday at ..." */
             if (x < s->b && (s->t[x].flags & T_WORD) && !(wf(s, x) & (W_PREP | W_CONJ | W_REL | W_COMP)))
                 continue;
         }
@@ -415,6 +415,17 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             if (head->intent) { mode = MODE_INTENT; why = "intent"; }
             else why = op == OP_REQUEST ? "request" : op == OP_DEMAND ? "demand" : "refusal";
         }
+        /* "Russia said Sudan must return the helicopter": Russia demands it of Sudan */
+        int demand = 0;
+        if ((an->must || head->must) && op == OP_NONE && ctx->speaker.b && ctx->speaker.a >= s->a &&
+            ctx->speaker.b <= s->b && !an->neg) {
+            const char *m = mapped(d, code, OP_REQUEST);
+            char dc[6] = "100";
+            if (m && !strncmp(m, "02", 2)) { snprintf(dc, sizeof dc, "10%s", m + 2); if (!dyad_dict_code(d, dc)) snprintf(dc, sizeof dc, "100"); }
+            snprintf(code, sizeof code, "%s", dc);
+            demand = 1;
+            why = "demand (must)";
+        } else if (an->must || head->must) { mode = MODE_HYPO; why = "obligation"; }
         if (an->neg || head->neg) { mode = MODE_NEGATED; why = "negation"; }
         else if (question) { mode = MODE_HYPO; why = "a question"; }
         else if (an->hypo || head->hypo) { mode = MODE_HYPO; why = "condition"; }
@@ -554,6 +565,13 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             nt++;
         }
         if (recv && !ns && ctx->giver.b) { srcs[0] = ctx->giver; ns = 1; }
+        if (demand && ns) {     /* the obliged are the targets; the speaker demands */
+            size_t k2 = ns < 8 ? ns : 8;
+            for (size_t q = 0; q < k2; q++) tgts[q] = srcs[q];
+            nt = k2;
+            srcs[0] = ctx->speaker;
+            ns = 1;
+        }
         int sym_pairs = (pat->flags & PF_SYM) && !nt && ns >= 2;
         if (sym_pairs) {
             for (size_t i = 0; i < ns; i++)

@@ -225,9 +225,12 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             if (k) {
                 while (k < b && (wflags(s, k) & W_DET) && !is(s, k, "that")) k++;
                 if (k < b && is(s, k, "\"")) k++;
-                /* up to two unknown words before the mention: "Taiwan's Vice Foreign Minister" */
+                /* up to two describing words before the mention: "Taiwan's Vice Foreign
+                 * Minister", "Algeria's leading human rights activist" */
                 uint32_t k0 = k;
-                while (k < b && k < k0 + 2 && !s->t[k].id && (s->t[k].flags & T_WORD) && !mention_at(s, k, mstart)) k++;
+                while (k < b && k < k0 + 2 && (s->t[k].flags & T_WORD) && !mention_at(s, k, mstart) &&
+                       !(wflags(s, k) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_MODAL_INTENT | W_MODAL_HYPO | W_NEG)))
+                    k++;
                 if (k > k0 && !mention_at(s, k, mstart)) k = k0;
                 if ((m2 = mention_at(s, k, mstart)) && has_actor(s, m2)) {
                     absorb(s, m2, &v, 0);
@@ -322,7 +325,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         int has_prev = p > a;
         uint32_t pf = has_prev ? wflags(s, p - 1) : 0;
         int prev_be = has_prev && (pf & W_BE);
-        int prev_aux = has_prev && (pf & (W_AUX | W_NEG | W_MODAL_INTENT | W_MODAL_HYPO));
+        int prev_aux = has_prev && (pf & (W_AUX | W_NEG | W_MODAL_INTENT | W_MODAL_HYPO | W_MUST));
         int prev_to = has_prev && is(s, p - 1, "to") && (vf & VF_BASE);   /* "to talks" is no infinitive */
         int prev_det = has_prev && ((pf & W_DET) || (p - 1 > a && is(s, p - 1, "s") && is(s, p - 2, "'")));
         int next_of = i + 1 < b && is(s, i + 1, "of");
@@ -345,9 +348,10 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (vf == VF_NOUN) continue;
         /* "for exported grain", "with armed groups": a participle after a preposition describes */
         if (has_prev && !prev_to && (pf & W_PREP) && !(pf & W_AUX) && !(vf & (VF_BASE | VF_3SG))) continue;
-        /* a verb-looking word right after a verb is its object: "conducted exercises" */
-        if (has_prev && !(vf & (VF_PAST | VF_ING)) && !prev_aux && !prev_to && s->nanchors &&
-            s->anchors[s->nanchors - 1].tok == p - 1)
+        /* a verb-looking word right after a verb is its object or describes it: "conducted
+         * exercises", "rejected proposed changes" */
+        if (has_prev && !(vf & VF_ING) && !prev_aux && !prev_to && s->nanchors &&
+            s->anchors[s->nanchors - 1].tok == p - 1 && !s->anchors[s->nanchors - 1].noun)
             continue;
         if (next_of && !(vf & VF_PAST) && !prev_aux && !prev_to) continue;
         /* an -ing form is a verb after "be", or opening a participle clause after a comma
@@ -379,6 +383,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             if (f & W_ADV) { q--; continue; }
             if (f & W_MODAL_INTENT) { an.intent = 1; q--; continue; }
             if (f & W_MODAL_HYPO) { an.hypo = 1; q--; continue; }
+            if (f & W_MUST) { an.must = 1; q--; continue; }
             if (f & W_AUX) {
                 if ((f & W_BE) && (vf & VF_PART) && q == i) an.passive = 1;
                 if ((f & W_BE) && (vf & VF_PART) && q < i && !an.passive) {

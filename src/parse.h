@@ -46,6 +46,7 @@ typedef struct dyad_anchor {
     uint32_t group;          /* first token of the verb group (aux, modal, "is ready to") */
     int passive, neg, intent, hypo, to_inf, verbneg, participle;
     int noun;                /* the head of a noun pattern: "the capture of X" */
+    int must;                /* "Sudan must return": a demand when someone says it */
     int32_t governor;        /* the anchor whose operator governs this one ("intend to X") */
     int32_t gov_np;          /* for "ask X to V": the NP X */
     int governs;             /* it governs another anchor */
