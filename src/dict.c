@@ -406,6 +406,36 @@ static int load_amounts_line(loader *L, const char *s, size_t n) {
 
 /* ---- rates.txt ------------------------------------------------------------------------------ */
 
+/* A positive decimal such as "52.9227" or "1.2e-05" (what gen-rates writes), quickly: the rate
+ * table has a hundred thousand of them, and strtod was a tenth of start-up. 0 if malformed. */
+static double fast_decimal(const char *s, size_t n) {
+    static const double p10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+                                 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    double v = 0;
+    int frac = 0, seen = 0, dot = 0;
+    size_t i = 0;
+    for (; i < n; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') { v = v * 10 + (c - '0'); seen = 1; if (dot) frac++; }
+        else if (c == '.' && !dot) dot = 1;
+        else break;
+    }
+    if (!seen) return 0;
+    int e = -frac;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        int sign = 1, x = 0, any = 0;
+        i++;
+        if (i < n && (s[i] == '-' || s[i] == '+')) { sign = s[i] == '-' ? -1 : 1; i++; }
+        for (; i < n && s[i] >= '0' && s[i] <= '9' && x < 400; i++) { x = x * 10 + (s[i] - '0'); any = 1; }
+        if (!any) return 0;
+        e += sign * x;
+    }
+    if (i != n) return 0;
+    while (e > 22) { v *= 1e22; e -= 22; }
+    while (e < -22) { v /= 1e22; e += 22; }
+    return e >= 0 ? v * p10[e] : v / p10[-e];
+}
+
 static int load_rates_line(loader *L, const char *s, size_t n) {
     dyad_dict *d = L->d;
     const char *f[4];
@@ -423,13 +453,7 @@ static int load_rates_line(loader *L, const char *s, size_t n) {
         while (i < fl[2] && f[2][i] == ' ') i++;
         size_t j = i;
         while (j < fl[2] && f[2][j] != ' ') j++;
-        char num[32];
-        size_t nl = j - i < sizeof num - 1 ? j - i : sizeof num - 1;
-        memcpy(num, f[2] + i, nl);
-        num[nl] = 0;
-        char *end;
-        double x = strtod(num, &end);
-        v[k++] = (*end || end == num || x <= 0) ? 0.0f : (float)x;
+        v[k++] = (float)fast_decimal(f[2] + i, j - i);
         i = j;
     }
     if (DYAD_VEC_PUSH(&d->mem, d->rates, d->nrates, d->crates)) return -1;
@@ -554,6 +578,9 @@ static int load_set_line(loader *L, const char *s, size_t n) {
 }
 
 static int find_lemma(dyad_dict *d, uint32_t word) {
+    /* a lemma's base form points at it (lex.h): no search over the lemmas */
+    int32_t li = d->lex.words[word].lemma;
+    if (li >= 0 && d->lemmas[li].word == word) return li;
     for (size_t i = 0; i < d->nlemmas; i++) if (d->lemmas[i].word == word) return (int)i;
     return -1;
 }
@@ -593,6 +620,7 @@ static int add_lemma(loader *L, uint32_t word, int verb) {
         if (DYAD_VEC_PUSH(&d->mem, d->lemmas, d->nlemmas, d->clemmas)) return -2;
         li = (int)d->nlemmas++;
         d->lemmas[li] = (dyad_lemma){word, 0, 0, -1, 0};
+        if (d->lex.words[word].lemma < 0) d->lex.words[word].lemma = li;
     }
     if (!verb || d->lemmas[li].verb_forms) return li;
     d->lemmas[li].verb_forms = 1;
@@ -606,7 +634,7 @@ static int add_lemma(loader *L, uint32_t word, int verb) {
         dyad_word *w = &d->lex.words[id];
         /* A form shared by two lemmas (found: find/found) keeps the first lemma. */
         if (w->lemma < 0) { w->lemma = li; w->vform = forms[i].kind; w->flags |= W_VERB; d->forms++; }
-        else if (w->lemma == li) w->vform |= forms[i].kind;
+        else if (w->lemma == li) { w->vform |= forms[i].kind; w->flags |= W_VERB; }
     }
     return li;
 }
