@@ -606,7 +606,10 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             continue;
         }
         for (size_t i = 0; i < ns; i++) {
-            if (!av_valid(&srcs[i])) continue;
+            /* an agent alone ("coalition forces", "police") may act on someone named or on
+             * another agent, as GDELT codes "COP" or "MIL" without a country */
+            int agent_only = !av_valid(&srcs[i]) && srcs[i].sector[0] && !srcs[i].pron;
+            if (!av_valid(&srcs[i]) && !(agent_only && nt)) continue;
             if (!nt) {
                 if (!notarget) continue;
                 ev.src = srcs[i];

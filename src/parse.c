@@ -291,6 +291,15 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (x->pron || y->pron) continue;
         if ((s->tflags[x->b - a] | s->tflags[y->a - a] | s->tflags[x->a - a]) & TOK_SKIP) continue;
         uint32_t g = y->a - x->b;
+        /* "Afghan and International Security Forces": describing words after the "and" */
+        if (g >= 2 && g <= 3 && (is(s, x->b, "and") || is(s, x->b, "or"))) {
+            int plain = 1;
+            for (uint32_t q = x->b + 1; q < y->a; q++)
+                if (!(t[q].flags & T_WORD) || (wflags(s, q) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP)) ||
+                    ((wflags(s, q) & W_VERB) && !(t[q].flags & T_CAP)))
+                    plain = 0;
+            if (plain) { link[k] = 2; continue; }
+        }
         if ((g == 1 && (is(s, x->b, "and") || is(s, x->b, "or"))) ||
             (g == 2 && is(s, x->b, ",") && (is(s, x->b + 1, "and") || is(s, x->b + 1, "or"))))
             link[k] = 2;
@@ -346,6 +355,16 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             continue;
         }
         if (vf == VF_NOUN) continue;
+        /* "Afghan-led", "fast-track": a verb form inside a hyphenated word is no verb */
+        if ((has_prev && is(s, i - 1, "-") && !(t[i].flags & T_SPACE)) ||
+            (i + 2 < b && is(s, i + 1, "-") && !(t[i + 1].flags & T_SPACE) && !(t[i + 2].flags & T_SPACE)))
+            continue;
+        /* "Arnorian and Allied Security Forces": a participle between "and" and an actor describes it */
+        if (has_prev && (is(s, i - 1, "and") || is(s, i - 1, "or")) && !(vf & (VF_BASE | VF_3SG)) && i + 1 < b &&
+            s->tnp[i + 1 - a] >= 0)
+            continue;
+        /* ", supported by coalition troops,": an aside that describes the subject */
+        if (has_prev && is(s, i - 1, ",") && (vf & VF_PART) && !(vf & VF_BASE) && i + 1 < b && is(s, i + 1, "by")) continue;
         /* "for exported grain", "with armed groups": a participle after a preposition describes */
         if (has_prev && !prev_to && (pf & W_PREP) && !(pf & W_AUX) && !(vf & (VF_BASE | VF_3SG))) continue;
         /* a verb-looking word right after a verb is its object or describes it: "conducted
@@ -452,7 +471,9 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                             if ((s->tflags[x - a] & TOK_BOUND) || is(s, x, ",") || (wflags(s, x) & (W_VERB | W_COMP))) near = 0;
                         if (np >= 0) near = 0;
                     }
-                    if (gv->tok + 1 == r || (np >= 0 && end == r) || near) {
+                    /* with an actor between, only an operator governs ("asked X to"): "transferred
+                     * to Iraq to join" is a purpose */
+                    if (gv->tok + 1 == r || (np >= 0 && end == r && lemma_has_op(d, gv->lemma)) || near) {
                         an.governor = k;
                         an.gov_np = gv->tok + 1 == r ? -1 : np;
                         gv->governs = 1;
