@@ -322,6 +322,27 @@ static int push_ev(dyad_evs *out, const dyad_ev *e) {
     return 0;
 }
 
+/* Events whose doer is worth recording even when only its kind is known: conflictual acts
+ * (roots 10-20: "demonstrators demanded", "coalition forces detained two insurgents") and any act
+ * of armed or security forces. A bare "the leaders discussed" is not. */
+static int armed_act(const char *sector, const char *code) {
+    static const char *const armed[] = {"MIL", "COP", "REB", "UAF", "SPY", "PRM", "INS", "SEP", "CRM", NULL};
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    if (root >= 10) return 1;            /* demands, accusations, threats, protests, force */
+    for (int i = 0; armed[i]; i++) if (!strcmp(sector, armed[i])) return 1;
+    return 0;
+}
+
+/* An agent word used as an adjective: "military pressure", "terrorist attack". */
+static int adjectival(const dyad_sent *s, const dyad_np *p) {
+    if (p->b >= s->b || !(s->t[p->b].flags & T_WORD)) return 0;
+    uint32_t f = wf(s, p->b);
+    if (f & (W_PREP | W_CONJ | W_DET | W_REL | W_COMP | W_AUX | W_MODAL_INTENT | W_MODAL_HYPO | W_NEG | W_ADV)) return 0;
+    /* a verb of the clause may follow its subject; a noun may not */
+    for (size_t k = 0; k < s->nanchors; k++) if (s->anchors[k].tok == p->b && !s->anchors[k].noun) return 0;
+    return 1;
+}
+
 static int root_allows_no_target(const char *code) {
     return !strncmp(code, "04", 2) || !strncmp(code, "14", 2) || !strncmp(code, "15", 2);
 }
@@ -608,7 +629,8 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         for (size_t i = 0; i < ns; i++) {
             /* an agent alone ("coalition forces", "police") may act on someone named or on
              * another agent, as GDELT codes "COP" or "MIL" without a country */
-            int agent_only = !av_valid(&srcs[i]) && srcs[i].sector[0] && !srcs[i].pron;
+            int agent_only = !av_valid(&srcs[i]) && srcs[i].sector[0] && !srcs[i].pron && armed_act(srcs[i].sector, code) &&
+                             srcnp >= 0 && !adjectival(s, &s->nps[srcnp]);
             if (!av_valid(&srcs[i]) && !(agent_only && nt)) continue;
             if (!nt) {
                 if (!notarget) continue;

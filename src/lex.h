@@ -36,7 +36,8 @@ enum {
     W_MONEY = 1u << 23,        /* the first word of a currency or number-word phrase */
     W_VERBNEG = 1u << 24,      /* a verb that negates its complement: failed (to) */
     W_START = 1u << 25,        /* the first word of some phrase in the trie */
-    W_MUST = 1u << 26          /* must: an obligation, a demand when someone says it */
+    W_MUST = 1u << 26,         /* must: an obligation, a demand when someone says it */
+    W_SAMEPAST = 1u << 27      /* a verb whose past is its base form (put, set, cut, hit) */
 };
 
 /* Verb form kinds. */

@@ -384,6 +384,20 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (!(vf & (VF_PAST | VF_ING)) && has_prev && !prev_aux && !prev_to && s->tnp[p - 1 - a] < 0 &&
             !(pf & (W_PRON_WE | W_PRON_HE | W_PRON_THEY | W_REL)) && !is(s, p - 1, "\"") && !is(s, p - 1, ")"))
             continue;
+        /* agreement: after "a terrorist" or "Russia" a bare base form is a noun ("a terrorist
+         * attack"); a verb would be "attacks" */
+        if (vf == VF_BASE && has_prev && !prev_aux && !prev_to && p == i && s->tnp[p - 1 - a] >= 0 &&
+            !(w->flags & W_SAMEPAST)) {
+            const dyad_np *np = &s->nps[s->tnp[p - 1 - a]];
+            uint32_t f0 = s->nps[np->first].a;
+            /* an inverted question keeps its verb: "Will Arnor provide ...?", "Did Russia send ...?" */
+            int inverted = f0 > a && (wflags(s, f0 - 1) & (W_AUX | W_MODAL_INTENT | W_MODAL_HYPO | W_MUST));
+            uint32_t last = np->b - 1;
+            int plural = (wflags(s, last) & W_NOUNISH) || np->next >= 0 || np->first != (int32_t)s->tnp[p - 1 - a] ||
+                         np->pron == PRON_WE || np->pron == PRON_THEY ||
+                         (t[last].len > 1 && (text[t[last].off + t[last].len - 1] | 0x20) == 's');
+            if (!plural && !inverted && np->pron != PRON_HE) continue;
+        }
         /* "Kommersant first reported on", "the CSTO said in a statement" are fine; a capitalised
          * verb form mid-sentence in title case is still taken. */
         dyad_anchor an;
