@@ -130,6 +130,8 @@ typedef struct dyad_claim {
     double value, usd;     /* usd < 0 when unknown */
     char currency[4];
     const char *text;      /* the words */
+    const char *members;   /* a membership claim: the members as comma-separated country codes
+                              (value is then their number); NULL for a figure */
     const char *event;     /* the id of the event that carries it */
     const char *sentence;  /* the sentence */
     size_t span[2];        /* the sentence's byte offsets in the document */

@@ -4,6 +4,7 @@
 #include "count.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 #define GAP 6   /* words allowed between two pattern elements */
 
@@ -662,6 +663,73 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         const char *c = out->v[e].cameo;
         if (!strncmp(c, "03", 2) || !strncmp(c, "06", 2) || !strncmp(c, "07", 2))
             if (!(out->v[e].pat->flags & PF_RECV)) ctx->giver = out->v[e].src;
+    }
+    return 0;
+}
+
+/* ---- membership statements ------------------------------------------------------------------ */
+
+static int cmp_code3(const void *a, const void *b) { return memcmp(a, b, 3); }
+
+int dyad_code_memberships(const dyad_sent *s, dyad_ctx *ctx, uint32_t story, uint32_t sentence,
+                          dyad_memberships *out) {
+    static const char *const cues[] = {"comprising", "comprises", "comprise", "consisting", "consists", "includes",
+                                       "include", "including", "grouping", "groups", "unites", "uniting", NULL};
+    for (size_t q = 0; q < s->nnps; q++) {
+        const dyad_np *p = &s->nps[q];
+        if (p->first != (int32_t)q || p->loc || p->pron) continue;
+        dyad_av v;
+        dyad_av_from_np(s, p, &v);
+        resolve_av(s, ctx, &v, p);      /* "the bloc" is the organisation named before */
+        if (!v.org || v.country[0]) continue;
+        /* a cue within twenty words after the organisation (asides come between) */
+        uint32_t cue = 0;
+        for (uint32_t x = p->b; x < s->b && x < p->b + 20 && !cue; x++) {
+            if (s->tflags[x - s->a] & TOK_BOUND) break;
+            for (int c = 0; cues[c]; c++) if (is(s, x, cues[c])) { cue = x + 1; break; }
+        }
+        if (!cue) continue;
+        if (cue < s->b && is(s, cue, "of")) cue++;
+        int32_t np = cue < s->b ? s->tnp[cue - s->a] : -1;
+        if (np < 0) continue;
+        char codes[40][4];
+        size_t n = 0;
+        uint32_t a = s->nps[np].a, b = s->nps[np].b;
+        /* "in addition to Russia includes Armenia, ...": the addition is a member too */
+        for (uint32_t x = p->b; x + 2 < cue; x++)
+            if (is(s, x, "addition") && is(s, x + 1, "to") && s->tnp[x + 2 - s->a] >= 0) {
+                const dyad_np *ad = &s->nps[s->tnp[x + 2 - s->a]];
+                if (ad->owner >= 0 && s->d->actors[ad->owner].country[0] && n < 40) memcpy(codes[n++], s->d->actors[ad->owner].country, 4);
+            }
+        for (int32_t k = np; k >= 0 && n < 40; k = s->nps[k].next) {
+            const dyad_np *m = &s->nps[k];
+            b = m->b;
+            if (m->owner < 0 || !s->d->actors[m->owner].country[0]) continue;
+            const dyad_actor_ent *o = &s->d->actors[m->owner];
+            int dup = 0;
+            for (size_t i = 0; i < n; i++) if (!memcmp(codes[i], o->country, 3)) dup = 1;
+            if (!dup) memcpy(codes[n++], o->country, 4);
+        }
+        if (n < 2) continue;
+        qsort(codes, n, sizeof codes[0], cmp_code3);
+        dyad_membership ms;
+        memset(&ms, 0, sizeof ms);
+        ms.org = v.org;
+        size_t o = 0;
+        for (size_t i = 0; i < n && o + 5 < sizeof ms.members; i++) {
+            if (i) ms.members[o++] = ',';
+            memcpy(ms.members + o, codes[i], 3);
+            o += 3;
+        }
+        ms.members[o] = 0;
+        ms.a = a;
+        ms.b = b;
+        ms.sa = s->a;
+        ms.sb = s->b;
+        ms.story = story;
+        ms.sentence = sentence;
+        if (DYAD_VEC_PUSH(out->mem, out->v, out->n, out->cap)) return -1;
+        out->v[out->n++] = ms;
     }
     return 0;
 }

@@ -64,6 +64,25 @@ typedef struct dyad_ctx {
     const char *text;            /* the text those spans index (the document's) */
 } dyad_ctx;
 
+/* A statement of an organisation's members: "The CSTO is an alliance comprising Russia, ..." */
+typedef struct dyad_membership {
+    const char *org;             /* the organisation's acronym */
+    const struct dyad_actor_ent *ent;
+    char members[128];           /* sorted, comma-separated country codes */
+    uint32_t a, b;               /* the tokens of the list */
+    uint32_t sa, sb, story, sentence;
+} dyad_membership;
+
+typedef struct dyad_memberships {
+    dyad_membership *v;
+    size_t n, cap;
+    const dyad_mem *mem;
+} dyad_memberships;
+
+/* Finds membership statements in the parsed sentence. */
+int dyad_code_memberships(const dyad_sent *s, dyad_ctx *ctx, uint32_t story, uint32_t sentence,
+                          dyad_memberships *out);
+
 /* Codes the parsed sentence s, appending events to out. date: the sentence's event date. */
 int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32_t story,
                        uint32_t sentence, dyad_evs *out);

@@ -36,6 +36,7 @@ struct dyad_coder {
     size_t nsents, csents;
     dyad_sent sent;
     dyad_evs evs;
+    dyad_memberships members;
     dyad_arena arena;
     dyad_buf json, tmp, explain;
     dyad_coder_stats stats;
@@ -57,6 +58,7 @@ int dyad_coder_new(dyad_coder **out, const dyad_dict *d, const dyad_code_options
     c->ranges.mem = &c->mem;
     dyad_sent_init(&c->sent, &c->mem);
     c->evs.mem = &c->mem;
+    c->members.mem = &c->mem;
     dyad_arena_init(&c->arena, &c->mem, 1 << 16);
     dyad_buf_init(&c->json, &c->mem);
     dyad_buf_init(&c->tmp, &c->mem);
@@ -75,6 +77,7 @@ void dyad_coder_free(dyad_coder *c) {
     dyad_mem_free(&m, c->sents, c->csents * sizeof *c->sents);
     dyad_sent_free(&c->sent, &m);
     dyad_mem_free(&m, c->evs.v, c->evs.cap * sizeof *c->evs.v);
+    dyad_mem_free(&m, c->members.v, c->members.cap * sizeof *c->members.v);
     dyad_arena_free(&c->arena);
     dyad_buf_free(&c->json);
     dyad_buf_free(&c->tmp);
@@ -161,6 +164,7 @@ static int prepare(dyad_coder *c, const char *text, size_t len, dyad_date docdat
 static int code_all(dyad_coder *c) {
     const char *s = c->norm.out.data ? c->norm.out.data : "";
     c->evs.n = 0;
+    c->members.n = 0;
     dyad_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     uint32_t story = UINT32_MAX;
@@ -172,6 +176,7 @@ static int code_all(dyad_coder *c) {
         int32_t when = ymd(date) ? ymd(date) : ymd(sd);
         if (dyad_parse(&c->sent, c->d, s, c->toks.v, si->a, si->b, when)) return DYAD_ENOMEM;
         size_t before = c->evs.n;
+        if (dyad_code_memberships(&c->sent, &ctx, si->story, (uint32_t)i, &c->members)) return DYAD_ENOMEM;
         if (dyad_code_sentence(&c->sent, &ctx, date, si->story, (uint32_t)i, &c->evs)) return DYAD_ENOMEM;
         for (size_t e = before; e < c->evs.n; e++) c->evs.v[e].headline = si->title;
     }
@@ -355,6 +360,7 @@ int dyad_coder_code(dyad_coder *c, const dyad_doc *doc, dyad_sink sink, void *ud
         dyad_claim *cl = dyad_arena_alloc(&c->arena, 2 * sizeof *cl);
         if (!cl) return DYAD_ENOMEM;
         const dyad_record *two[2] = {x, y};
+        memset(cl, 0, 2 * sizeof *cl);
         for (int k = 0; k < 2; k++) {
             cl[k].value = two[k]->amount.value;
             cl[k].usd = two[k]->amount.usd;
@@ -382,6 +388,46 @@ int dyad_coder_code(dyad_coder *c, const dyad_doc *doc, dyad_sink sink, void *ud
         c->stats.conflicts++;
         if ((rc = emit_record(c, &r, sink, ud))) return rc;
     }
+    /* statements of one organisation's members that disagree */
+    size_t nconf = ncf;
+    for (size_t i = 0; i < c->members.n; i++)
+        for (size_t j = i + 1; j < c->members.n; j++) {
+            const dyad_membership *x = &c->members.v[i], *y = &c->members.v[j];
+            if (strcmp(x->org, y->org) || !strcmp(x->members, y->members)) continue;
+            int seen = 0;    /* each pair of distinct lists once */
+            for (size_t k = 0; k < i && !seen; k++)
+                if (!strcmp(c->members.v[k].org, x->org) && !strcmp(c->members.v[k].members, x->members)) seen = 1;
+            for (size_t k = i + 1; k < j && !seen; k++)
+                if (!strcmp(c->members.v[k].org, y->org) && !strcmp(c->members.v[k].members, y->members)) seen = 1;
+            if (seen) continue;
+            dyad_claim *cl = dyad_arena_alloc(&c->arena, 2 * sizeof *cl);
+            if (!cl) return DYAD_ENOMEM;
+            const dyad_membership *two[2] = {x, y};
+            for (int k = 0; k < 2; k++) {
+                memset(&cl[k], 0, sizeof cl[k]);
+                cl[k].usd = -1;
+                cl[k].value = (double)((strlen(two[k]->members) + 1) / 4);
+                cl[k].text = span_text(c, two[k]->a, two[k]->b);
+                cl[k].members = dup(c, two[k]->members, strlen(two[k]->members));
+                sentence_span(c, two[k]->sa, two[k]->sb, cl[k].span, &cl[k].sentence);
+            }
+            dyad_record r;
+            memset(&r, 0, sizeof r);
+            r.type = DYAD_REC_CONFLICT;
+            char id[256];
+            snprintf(id, sizeof id, "%s-conflict-%zu", named.id, nconf++);
+            r.id = dup(c, id, strlen(id));
+            r.doc = named.id;
+            r.story = (int)x->story;
+            r.kind = "membership";
+            r.source.text = x->org;
+            r.source.org = x->org;
+            r.source.code = x->org;
+            r.claims = cl;
+            r.nclaims = 2;
+            c->stats.conflicts++;
+            if ((rc = emit_record(c, &r, sink, ud))) return rc;
+        }
     return DYAD_OK;
 }
 

@@ -62,11 +62,18 @@ void dyad_emit_json(const dyad_record *r, dyad_buf *b) {
         for (size_t i = 0; i < r->nclaims; i++) {
             const dyad_claim *c = &r->claims[i];
             if (i) dyad_buf_addc(b, ',');
-            dyad_buf_adds(b, "{\"value\":");
-            num(b, c->value);
-            dyad_buf_adds(b, ",\"currency\":\"");
-            dyad_buf_adds(b, c->currency);
-            dyad_buf_addc(b, '"');
+            if (c->members) {
+                dyad_buf_adds(b, "{\"members\":");
+                dyad_buf_json_str(b, c->members, strlen(c->members));
+                dyad_buf_adds(b, ",\"count\":");
+                num(b, c->value);
+            } else {
+                dyad_buf_adds(b, "{\"value\":");
+                num(b, c->value);
+                dyad_buf_adds(b, ",\"currency\":\"");
+                dyad_buf_adds(b, c->currency);
+                dyad_buf_addc(b, '"');
+            }
             if (c->usd >= 0) { dyad_buf_adds(b, ",\"usd\":"); num(b, c->usd); }
             kstr(b, "text", c->text);
             kstr(b, "event", c->event);

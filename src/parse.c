@@ -207,6 +207,20 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                 j = m2->b;
                 continue;
             }
+            /* "the military-political bloc": a hyphenated compound before the head noun, which
+             * then gives the sector */
+            if (j + 2 < b && is(s, j, "-") && !(t[j].flags & T_SPACE) && !(t[j + 1].flags & T_SPACE) && (t[j + 1].flags & T_WORD)) {
+                uint32_t k = j + 2;
+                while (k < b && k < j + 5 && (t[k].flags & T_WORD) && !mention_at(s, k, mstart) &&
+                       !(wflags(s, k) & (W_DET | W_PREP | W_CONJ | W_AUX | W_VERB | W_REL | W_COMP)))
+                    k++;
+                if ((m2 = mention_at(s, k, mstart)) && dyad_actor_at(d, m2->entry, date, 1) >= 0) {
+                    v.agent = -1;
+                    absorb(s, m2, &v, 1);
+                    j = m2->b;
+                    continue;
+                }
+            }
             /* "Russian military base", "the 201st Russian military base": an unknown word or two
              * before an agent, when the phrase has an owner and no agent yet */
             if (v.owner >= 0 && v.agent < 0) {

@@ -1,0 +1,33 @@
+# Reports that disagree: a figure given in two currencies, and two lists of an organisation's members.
+source "$(dirname "$0")/lib.sh"
+W=(--dict "$ROOT/dict" --dict "$ROOT/tests/rules/world.txt")
+cat > "$tmp/page.txt" <<'TXT'
+Arnor will send $5 billion to Rohan
+
+Arnor is ready to provide Rohan with military aid worth 5 billion rubles (about $80 million).
+
+The Council of the West, an alliance comprising Arnor, Gondor and Rohan, met on Monday.
+
+The bloc includes Arnor, Gondor, Rohan and Harad.
+TXT
+"$DYAD" code "${W[@]}" --date 2015-03-23 "$tmp/page.txt" > "$tmp/out"
+python3 - "$tmp/out" <<'PY'
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+conf = [r for r in recs if r["type"] == "conflict"]
+kinds = sorted(c["kind"] for c in conf)
+assert kinds == ["amount", "membership"], kinds
+a = next(c for c in conf if c["kind"] == "amount")
+cur = sorted(x["currency"] for x in a["claims"])
+assert cur == ["RUB", "USD"], a
+m = next(c for c in conf if c["kind"] == "membership")
+assert m["source"]["org"] == "COTW", m
+lists = sorted(x["members"] for x in m["claims"])
+assert lists == ["ARN,GON,HAR,ROH", "ARN,GON,ROH"], lists
+for x in m["claims"]:
+    assert x["span"][0] < x["span"][1] and x["text"]
+PY
+# the same list twice is no conflict
+printf 'The Council of the West comprises Arnor, Gondor and Rohan.\n\nThe Council of the West includes Gondor, Rohan and Arnor.\n' > "$tmp/same.txt"
+"$DYAD" code "${W[@]}" --date 2015-03-23 "$tmp/same.txt" | grep -q '"membership"' && fail "agreeing lists flagged"
+exit 0
