@@ -146,6 +146,9 @@ typedef struct dyad_record {
     const char *text;      /* the sentence, normalised */
     size_t span[2];        /* byte offsets of the sentence in the document as given */
     int headline;          /* 1: the sentence is its story's headline */
+    const char *cluster;   /* the id of the first report of the same event in the document (itself
+                              when first): same dyad, same kind of act, compatible dates */
+    int mentions, sources; /* reports of that event in the document, and the stories they are in */
     const char *date;      /* the event's date at its precision: 2014, 2014-07, 2014-07-02 */
     const char *story_date;
     dyad_actor source, target, attribution;
@@ -175,6 +178,7 @@ typedef struct dyad_coder dyad_coder;
 typedef struct dyad_code_options {
     const char *date;      /* default document date YYYY-MM-DD when the document has none */
     int stories;           /* 1: also emit a "story" record for each story found */
+    int merge;             /* 1: emit only the first report of each event (with its mentions) */
 } dyad_code_options;
 
 /* Called once per record, in document order; a non-zero return stops coding with that value. */

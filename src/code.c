@@ -404,6 +404,9 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         const dyad_pattern *pat = ch[k].pat;
         if (!pat || consumed[k]) continue;
         if (pat->op == OP_SAY || pat->op == OP_DENY) continue;   /* speech: attribution, not an event */
+        /* a participle clause ("..., killing two") takes the main subject only for the results of
+         * force; elsewhere it describes the noun before it ("border guards, guarding the border") */
+        if (an->participle && !(pat->code[0] == '1' && pat->code[1] >= '7') && strncmp(pat->code, "20", 2)) continue;
         const dyad_anchor *head = an;     /* the verb group whose subject and modality count */
         int op = OP_NONE;
         int32_t gov_np = -1;

@@ -27,7 +27,7 @@ struct dyad_coder {
     dyad_mem mem;
     const dyad_dict *d;
     char date[11];
-    int stories;
+    int stories, merge;
     dyad_norm norm;
     dyad_clean clean;
     dyad_toks toks;
@@ -52,6 +52,7 @@ int dyad_coder_new(dyad_coder **out, const dyad_dict *d, const dyad_code_options
     c->d = d;
     if (opts && opts->date) snprintf(c->date, sizeof c->date, "%s", opts->date);
     c->stories = opts ? opts->stories : 0;
+    c->merge = opts ? opts->merge : 0;
     dyad_norm_init(&c->norm, &c->mem);
     dyad_clean_init(&c->clean, &c->mem);
     c->toks.mem = &c->mem;
@@ -226,6 +227,26 @@ static void sentence_span(dyad_coder *c, uint32_t a, uint32_t b, size_t span[2],
     *text = dup(c, c->norm.out.data + s, e - s);
 }
 
+/* Two reports of one event: the same parties, the same kind of act (an aid and its promise are
+ * one kind), the same mode family, and dates that agree at the coarser precision. */
+static int party_eq(const dyad_av *x, const dyad_av *y) {
+    if (x->country[0] || y->country[0]) return !strcmp(x->country, y->country) && !strcmp(x->sector, y->sector);
+    if (x->org || y->org) return x->org && y->org && !strcmp(x->org, y->org);
+    return !strcmp(x->sector, y->sector);
+}
+static int same_event(const dyad_ev *a, const dyad_ev *b) {
+    if (!party_eq(&a->src, &b->src) || !party_eq(&a->tgt, &b->tgt)) return 0;
+    int ra = (a->cameo[0] - '0') * 10 + (a->cameo[1] - '0'), rb = (b->cameo[0] - '0') * 10 + (b->cameo[1] - '0');
+    if (ra == 3) ra = 7;
+    if (rb == 3) rb = 7;
+    if (ra != rb || (a->mode == MODE_NEGATED) != (b->mode == MODE_NEGATED)) return 0;
+    int p = a->date.prec < b->date.prec ? a->date.prec : b->date.prec;
+    if (p >= DP_YEAR && a->date.y != b->date.y) return 0;
+    if (p >= DP_MONTH && a->date.m != b->date.m) return 0;
+    if (p >= DP_DAY && a->date.d != b->date.d) return 0;
+    return 1;
+}
+
 static void event_id(dyad_coder *c, const char *doc, const dyad_ev *e, size_t k, char *out, size_t cap) {
     (void)c;
     snprintf(out, cap, "%s-%u-%u-%zu", doc, e->story, e->sentence, k);
@@ -350,6 +371,31 @@ int dyad_coder_code(dyad_coder *c, const dyad_doc *doc, dyad_sink sink, void *ud
         size_t k = 0;
         for (size_t j = 0; j < i; j++) if (c->evs.v[j].sentence == c->evs.v[i].sentence) k++;
         build_event(c, &named, &c->evs.v[i], k, &recs[i]);
+    }
+    /* several reports of one event: the first report names the cluster, and counts them */
+    for (size_t i = 0; i < c->evs.n; i++) {
+        size_t first = i;
+        for (size_t j = 0; j < i && first == i; j++) if (same_event(&c->evs.v[j], &c->evs.v[i])) first = j;
+        recs[i].cluster = recs[first].id;
+        recs[i].mentions = 0;
+    }
+    for (size_t i = 0; i < c->evs.n; i++) {
+        const dyad_record *head = NULL;
+        for (size_t j = 0; j <= i && !head; j++) if (recs[j].id == recs[i].cluster) head = &recs[j];
+        int n = 0, stories = 0;
+        for (size_t j = 0; j < c->evs.n; j++) {
+            if (recs[j].cluster != recs[i].cluster) continue;
+            n++;
+            int seen = 0;
+            for (size_t k = 0; k < j; k++) if (recs[k].cluster == recs[i].cluster && recs[k].story == recs[j].story) seen = 1;
+            stories += !seen;
+        }
+        recs[i].mentions = n;
+        recs[i].sources = stories;
+        (void)head;
+    }
+    for (size_t i = 0; i < c->evs.n; i++) {
+        if (c->merge && recs[i].cluster != recs[i].id) continue;
         c->stats.events++;
         if ((rc = emit_record(c, &recs[i], sink, ud))) return rc;
     }

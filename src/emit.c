@@ -96,6 +96,10 @@ void dyad_emit_json(const dyad_record *r, dyad_buf *b) {
     kstr(b, "text", r->text);
     dyad_buf_printf(b, ",\"span\":[%zu,%zu]", r->span[0], r->span[1]);
     if (r->headline) dyad_buf_adds(b, ",\"headline\":true");
+    if (r->cluster) {
+        kstr(b, "cluster", r->cluster);
+        dyad_buf_printf(b, ",\"mentions\":%d,\"sources\":%d", r->mentions, r->sources);
+    }
     kstr(b, "date", r->date);
     kstr(b, "story_date", r->story_date);
     actor(b, "source", &r->source);
