@@ -903,6 +903,62 @@ static int cmp_file(const void *a, const void *b) {
     return strcmp(((const loadfile *)a)->path, ((const loadfile *)b)->path);
 }
 
+/* dyad dict check's deeper look, once everything is loaded: a phrase that names two different
+ * actors with no dates to tell them apart (the later one can never be chosen), and one actor's
+ * dated lines for the same office whose dates overlap. */
+typedef struct pair32 { uint32_t a, b; } pair32;
+static int cmp_pair(const void *x, const void *y) {
+    const pair32 *p = x, *q = y;
+    return p->a != q->a ? (p->a < q->a ? -1 : 1) : p->b != q->b ? (p->b < q->b ? -1 : 1) : 0;
+}
+
+static void check_entries(dyad_dict *d) {
+    char msg[512];
+    pair32 *seen = NULL;
+    size_t nseen = 0, cseen = 0;
+    for (size_t node = 1; node < d->trie.nnodes; node++) {
+        for (int32_t e = d->trie.node_first[node]; e >= 0; e = d->trie.entries[e].next) {
+            const dyad_trie_entry *x = &d->trie.entries[e];
+            if (x->kind != K_ACTOR) continue;
+            const dyad_actor_ent *a = &d->actors[x->payload];
+            for (int32_t f = x->next; f >= 0; f = d->trie.entries[f].next) {
+                const dyad_trie_entry *y = &d->trie.entries[f];
+                if (y->kind != K_ACTOR || y->caps != x->caps || y->payload == x->payload) continue;
+                const dyad_actor_ent *b = &d->actors[y->payload];
+                if ((a->type == AT_AGENT) != (b->type == AT_AGENT)) continue;
+                /* the same person's name and lasting office: intended */
+                if (a->type == AT_PERSON && b->type == AT_PERSON && a->name && b->name && !strcmp(a->name, b->name) &&
+                    (!a->role || !b->role))
+                    continue;
+                /* each pair once, whatever the phrase */
+                pair32 pr = {x->payload < y->payload ? x->payload : y->payload, x->payload < y->payload ? y->payload : x->payload};
+                int dup = 0;
+                for (size_t i = 0; i < nseen && !dup; i++) dup = !cmp_pair(&seen[i], &pr);
+                if (dup) continue;
+                if (DYAD_VEC_PUSH(&d->mem, seen, nseen, cseen)) break;
+                seen[nseen++] = pr;
+                int adated = a->from > 0 || a->until < 99999999, bdated = b->from > 0 || b->until < 99999999;
+                if (!adated && !bdated) {
+                    if (!strcmp(a->country, b->country) && !strcmp(a->sector, b->sector) &&
+                        ((!a->org && !b->org) || (a->org && b->org && !strcmp(a->org, b->org))))
+                        continue;   /* the same actor written twice: harmless */
+                    if (a->type == AT_CITY || b->type == AT_CITY || a->type == AT_REGION || b->type == AT_REGION) continue;
+                    snprintf(msg, sizeof msg, "\"%s\" also names another actor without dates (%s:%d), which is never chosen",
+                             a->canon, b->file, b->line);
+                    d->problems++;
+                    if (d->diag) d->diag(d->diag_ud, a->file, a->line, msg);
+                } else if (adated && bdated && a->role && b->role && !strcmp(a->role, b->role) &&
+                           a->from <= b->until && b->from <= a->until && !strcmp(a->country, b->country)) {
+                    snprintf(msg, sizeof msg, "\"%s\" as %s: dates overlap with %s:%d", a->canon, a->role, b->file, b->line);
+                    d->problems++;
+                    if (d->diag) d->diag(d->diag_ud, a->file, a->line, msg);
+                }
+            }
+        }
+    }
+    dyad_mem_free(&d->mem, seen, cseen * sizeof *seen);
+}
+
 int dyad_dict_load(dyad_dict **out, const char *const *paths, size_t npaths,
                    const dyad_dict_options *opts) {
     dyad_mem mem = {opts ? opts->alloc : NULL, opts ? opts->alloc_ud : NULL};
@@ -981,6 +1037,7 @@ int dyad_dict_load(dyad_dict **out, const char *const *paths, size_t npaths,
         lm->n++;
         if (lm->op_pattern < 0 && d->patterns[i].op) lm->op_pattern = (int32_t)i;
     }
+    if (d->check) check_entries(d);
     if (d->check && d->problems) {
         snprintf(d->err, sizeof d->err, "%d problem(s) found", d->problems);
         return DYAD_EDICT;

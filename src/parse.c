@@ -27,7 +27,9 @@ int32_t dyad_actor_at(const dyad_dict *d, int32_t e, int32_t date, int agent) {
         if (any < 0) any = (int32_t)en->payload;
         if (bounded) {
             if (date > 0 && date >= a->from && date <= a->until && dated < 0) dated = (int32_t)en->payload;
-        } else if (open < 0) open = (int32_t)en->payload;
+        } else if (open < 0 || (a->type == AT_PERSON && a->role && !d->actors[open].role)) {
+            open = (int32_t)en->payload;   /* a person's lasting office over the bare name */
+        }
     }
     if (dated >= 0) return dated;
     if (open >= 0) return open;

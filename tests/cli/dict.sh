@@ -11,3 +11,9 @@ grep -q "^event: RUS .* 0332 " "$tmp/out" || fail "explain event: $(cat "$tmp/ou
 "$DYAD" dict lookup "border guards" | grep -q 'agent "border guard": .*sector=MIL (dict/agents.txt:' || fail "lookup agent"
 "$DYAD" dict lookup "provided" | grep -q 'verb form of "provide"' || fail "lookup verb"
 expect_exit 1 "$DYAD" dict lookup "qqqzzz" > /dev/null
+# dict check's deeper look: a phrase naming two actors without dates, overlapping offices
+mkdir -p "$tmp/dd"
+printf '#! kind=actors\nArnor\ttype=country country=ARN\nArnor\ttype=country country=GON\nBoromir\ttype=person country=GON sector=GOV role="steward" from=2001 until=2005 name="Boromir"\nBoromir\ttype=person country=GON sector=GOV role="steward" from=2004 until=2008 name="Boromir"\n' > "$tmp/dd/a.txt"
+expect_exit 1 "$DYAD" dict check --dict "$tmp/dd" 2> "$tmp/err"
+grep -q 'a.txt:2: "Arnor" also names another actor without dates (dd/a.txt:3)' "$tmp/err" || fail "shadowing: $(cat "$tmp/err")"
+grep -q 'a.txt:4: "Boromir" as steward: dates overlap with dd/a.txt:5' "$tmp/err" || fail "overlap: $(cat "$tmp/err")"
