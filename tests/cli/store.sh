@@ -179,13 +179,13 @@ python3 - "$ROOT/examples/wire.jsonl" <<'PY'
 import json, sys
 src = [json.loads(l) for l in open(sys.argv[1])]
 with open("corpus.jsonl", "w") as f:
-    for i in range(1000):
+    for i in range(4000):
         for d in src:
             d = dict(d, id="%s-%d" % (d["id"], i), text=d["text"] + " Ref %d." % i)
             f.write(json.dumps(d) + "\n")
 PY
 "$DYAD" load --db ref.db --batch 50 corpus.jsonl 2>/dev/null
-[[ $(sql ref.db "SELECT count(*) FROM documents") -eq 3000 ]] || fail "reference load"
+[[ $(sql ref.db "SELECT count(*) FROM documents") -eq 12000 ]] || fail "reference load"
 # Each kill lands once this run has committed a batch (polled, not timed: no test waits on the
 # clock), plus a random few milliseconds, so kills fall at different points of the work.
 stored() { [[ -e kill.db ]] && sql kill.db "SELECT count(*) FROM documents" 2>/dev/null || echo 0; }
@@ -219,9 +219,9 @@ PY
   echo "kill $kills: $(stored) documents stored, integrity ok"
 done
 [[ $kills -ge 5 ]] || fail "only $kills kills landed mid-load in $tries tries"
-[[ $(sql kill.db "SELECT count(*) FROM documents") -lt 3000 ]] || fail "the kills came too late to test anything"
+[[ $(sql kill.db "SELECT count(*) FROM documents") -lt 12000 ]] || fail "the kills came too late to test anything"
 "$DYAD" load --db kill.db --batch 50 corpus.jsonl 2>/dev/null
-[[ $(sql kill.db "SELECT count(*), count(DISTINCT id) FROM documents") == "3000|3000" ]] || fail "documents after resuming"
+[[ $(sql kill.db "SELECT count(*), count(DISTINCT id) FROM documents") == "12000|12000" ]] || fail "documents after resuming"
 q="SELECT e.id, d.id, e.cameo, e.json FROM events e JOIN documents d ON d.key = e.doc ORDER BY e.id"
 [[ "$(sql kill.db "$q" | md5sum)" == "$(sql ref.db "$q" | md5sum)" ]] || fail "events after resuming differ"
 [[ $(sql kill.db "PRAGMA integrity_check") == ok ]] || fail "integrity after resuming"
