@@ -122,17 +122,19 @@ static dyad_date guess_date(dyad_coder *c, const char *text, size_t len) {
     if (dyad_tokenize(text, 0, head, &c->toks)) return none;
     dyad_date_expr de[16];
     size_t n = dyad_date_scan(text, c->toks.v, c->toks.n, none, de, 16, NULL);
+    dyad_date best = none;
+    size_t at = SIZE_MAX;
     for (size_t i = 0; i < n; i++)
-        if ((de[i].flags & DF_ABSOLUTE) && de[i].date.prec >= DP_MONTH) return de[i].date;
-    /* "2011-03-S-038": a year and a month joined by hyphens */
+        if ((de[i].flags & DF_ABSOLUTE) && de[i].date.prec >= DP_MONTH) { best = de[i].date; at = de[i].a; break; }
+    /* "2011-03-S-038": a year and a month joined by hyphens; the earlier of the two wins */
     const dyad_token *t = c->toks.v;
-    for (size_t i = 0; i + 2 < c->toks.n; i++) {
+    for (size_t i = 0; i + 2 < c->toks.n && i < at; i++) {
         if (!(t[i].flags & T_NUM) || t[i].len != 4 || !(t[i + 2].flags & T_NUM) || t[i + 2].len != 2) continue;
         if (t[i + 1].len != 1 || text[t[i + 1].off] != '-' || (t[i + 1].flags & T_SPACE)) continue;
         int y = atoi(text + t[i].off), m = atoi(text + t[i + 2].off);
         if (y >= 1900 && y <= 2100 && m >= 1 && m <= 12) return (dyad_date){y, m, 0, DP_MONTH};
     }
-    return none;
+    return best;
 }
 
 /* Normalise, clean, tokenize and split: fills c->toks and c->sents. */
