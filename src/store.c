@@ -198,11 +198,12 @@ int dyad_store_open(dyad_store **out, const char *path, int mode) {
     s->path = strdup(path);
     if (!s->path) return DYAD_ENOMEM;
     struct stat st;
-    if (mode == DYAD_STORE_READ && stat(path, &st) != 0) {
+    if (mode != DYAD_STORE_WRITE && stat(path, &st) != 0) {
         snprintf(s->err, sizeof s->err, "%s: %s", path, strerror(errno));
         return DYAD_EIO;
     }
-    int flags = mode == DYAD_STORE_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READWRITE;
+    int flags = mode == DYAD_STORE_WRITE ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+              : mode == DYAD_STORE_READONLY ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
         /* sqlite says "unable to open database file"; say why when we can */
         const char *slash = strrchr(path, '/');
@@ -230,7 +231,7 @@ int dyad_store_open(dyad_store **out, const char *path, int mode) {
                  SCHEMA_VERSION);
         return DYAD_EIO;
     }
-    if (mode == DYAD_STORE_READ) {
+    if (mode != DYAD_STORE_WRITE) {
         if (version == 0) {
             snprintf(s->err, sizeof s->err, "%s: not a dyad store (load documents into it first)", path);
             return DYAD_EIO;

@@ -27,11 +27,13 @@
 
 typedef struct dyad_store dyad_store;
 
-enum { DYAD_STORE_READ = 0, DYAD_STORE_WRITE = 1 };
+/* READONLY opens the file with SQLITE_OPEN_READONLY (the server's request handlers: nothing they
+ * run can write); READ opens it read-write without creating or changing it (query, export). */
+enum { DYAD_STORE_READ = 0, DYAD_STORE_WRITE = 1, DYAD_STORE_READONLY = 2 };
 
 /* Opens (WRITE: creating if needed, never creating folders) a store. On failure *out is still
- * set, unless out of memory, so dyad_store_errmsg() can say why; free it. READ fails on a file
- * that does not exist. */
+ * set, unless out of memory, so dyad_store_errmsg() can say why; free it. READ and READONLY fail
+ * on a file that does not exist. */
 int dyad_store_open(dyad_store **out, const char *path, int mode);
 const char *dyad_store_errmsg(const dyad_store *s);
 void dyad_store_free(dyad_store *s);
