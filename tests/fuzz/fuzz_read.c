@@ -1,4 +1,6 @@
-/* libFuzzer harness: the document reader (plain text and JSON lines) on arbitrary files. */
+/* libFuzzer harness: the document reader on arbitrary files, in every format (text, JSON lines,
+ * HTML, WARC, detected); the seeds include gzip, zstd, xz and bzip2 files, so the decompressing
+ * layer sees broken streams too. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +14,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (fd < 0) return 0;
     if (write(fd, data, size) != (ssize_t)size) { close(fd); unlink(path); return 0; }
     close(fd);
-    for (int fmt = DYAD_FMT_AUTO; fmt <= DYAD_FMT_JSONL; fmt++) {
+    for (int fmt = DYAD_FMT_AUTO; fmt <= DYAD_FMT_WARC; fmt++) {
         dyad_reader *r = NULL;
         if (dyad_reader_open(&r, path, fmt, NULL, NULL) == DYAD_OK) {
             dyad_doc doc;
