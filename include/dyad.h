@@ -84,22 +84,65 @@ typedef struct dyad_doc {
     const char *meta;     /* the JSON-lines object as read, or NULL (kept for output) */
     const char *file;     /* where it came from, for messages */
     long line;            /* its line in that file (JSON lines), else 0 */
+    const char *lang;     /* ISO 639-1 code of its language ("en") when CLD2 tells it reliably, else
+                             NULL (appended in 0.1.0 for web input) */
 } dyad_doc;
 
 typedef struct dyad_reader dyad_reader;
 
-enum { DYAD_FMT_AUTO = 0, DYAD_FMT_TEXT, DYAD_FMT_JSONL };
+/* Input formats. HTML and WARC were appended for web input. */
+enum { DYAD_FMT_AUTO = 0, DYAD_FMT_TEXT, DYAD_FMT_JSONL,
+       DYAD_FMT_HTML,     /* one page: its article text (navigation, scripts, boilerplate dropped),
+                             its <title>, its article:published_time; the page's charset honoured */
+       DYAD_FMT_WARC };   /* WARC/1.0 or 1.1: each response, resource or conversion record with an
+                             HTML or plain-text payload is a document: id = WARC-Record-ID (without
+                             <>), url = WARC-Target-URI, date = WARC-Date, HTTP headers stripped,
+                             charset from the HTTP Content-Type, else the page's <meta> */
 
-/* Opens a file ("-" is standard input) for reading documents. A plain-text file is one document;
- * a JSON-lines file gives one per line. AUTO: JSON lines when the first non-blank byte is '{'. */
+/* The most a reader holds of one document, JSON line or WARC record: 32 MiB. Anything longer is
+ * reported (DYAD_EINPUT) and skipped without being held. */
+#define DYAD_READ_MAX ((size_t)32 << 20)
+
+/* Opens a file ("-" is standard input) for reading documents. Compression is recognised by its
+ * magic bytes, whatever the format (gzip, also multi-member as .warc.gz; zstd; xz; bzip2) and
+ * undone as a stream. AUTO then looks at the first bytes of the (decompressed) input:
+ *   '{' after white space / BOM          JSON lines, one document a line (id, date, url, title, text)
+ *   "WARC/1."                            WARC
+ *   "<!doctype html" or "<html" (any case, after white space, BOM or comments)   HTML
+ *   anything else                        plain text: the whole input is one document
+ * Memory: a reader holds at most one document (DYAD_READ_MAX) with its extracted text and the
+ * parser's working copy (cJSON or libxml2: about 3 x DYAD_READ_MAX all told, for the largest
+ * document), a 64 KiB window, and the decompressor's state (gzip 32 KiB; bzip2 under 4 MiB; xz and
+ * zstd their window: 8 MiB for xz -6 and zstd -19, at most 64 MiB for xz -9 and 128 MiB for zstd
+ * --long). Fails with DYAD_EIO when the file cannot be opened, DYAD_ENOMEM. */
 int dyad_reader_open(dyad_reader **out, const char *path, int format, dyad_alloc_fn alloc,
                      void *alloc_ud);
-/* The next document: DYAD_OK, DYAD_EOF at the end, DYAD_EINPUT for a bad line (reported by
- * dyad_reader_errmsg; reading may go on), DYAD_EIO. The document belongs to the reader until the
- * next call. Lines longer than max_line bytes (default 256 MiB) are reported and skipped. */
+/* The next document: DYAD_OK, DYAD_EOF at the end, DYAD_EINPUT for bad input (reported by
+ * dyad_reader_errmsg, naming the file and the line or byte offset; reading may go on: a bad JSON
+ * line, a line or document or WARC record longer than DYAD_READ_MAX, a WARC record whose
+ * Content-Length lies (reading resumes at the next record), a corrupt or truncated compressed
+ * stream (the end of the input)), DYAD_EIO (a read error), DYAD_ENOMEM. The document belongs to
+ * the reader until the next call. Documents reliably identified (CLD2) as in a language dyad does
+ * not code (dyad codes English) are skipped and counted in dyad_reader_stats. */
 int dyad_reader_next(dyad_reader *r, dyad_doc *doc);
 const char *dyad_reader_errmsg(const dyad_reader *r);
 void dyad_reader_free(dyad_reader *r);
+
+/* What a reader has seen so far (appended for web input). */
+typedef struct dyad_reader_stats {
+    size_t docs;              /* documents returned */
+    size_t skipped_lang;      /* documents skipped: not in a language dyad codes */
+    const char *skipped_langs;/* which, as "de 3, ru 1" (belongs to the reader), "" when none */
+    size_t records;           /* WARC records read */
+    size_t not_docs;          /* WARC records that hold no document: request, metadata, warcinfo,
+                                 revisit, an HTTP status other than 2xx, a payload that is not HTML
+                                 or text, a page with no text */
+    size_t bad;               /* reports of DYAD_EINPUT */
+    unsigned long long bytes; /* bytes read, after decompression */
+    const char *format;       /* "text", "jsonl", "html" or "warc" */
+    const char *compression;  /* "gzip", "zstd", "xz", "bzip2", or NULL */
+} dyad_reader_stats;
+void dyad_reader_stats_get(const dyad_reader *r, dyad_reader_stats *out);
 
 /* ---- records --------------------------------------------------------------------------------- */
 

@@ -13,7 +13,7 @@
 #include "cli_store.h"
 
 static const char load_usage[] =
-    "usage: dyad load [--db PATH] [--date YYYY-MM-DD] [--dict PATH]... [--input text|jsonl]\n"
+    "usage: dyad load [--db PATH] [--date YYYY-MM-DD] [--dict PATH]... [--input text|jsonl|html|warc]\n"
     "                 [--batch N] [--stats] [--progress|--quiet] [FILE...]\n"
     "Codes documents and stores them (default store dyad.db). A document already stored (same id,\n"
     "or same content under another id) is stored once; one coded by other dictionaries is re-coded\n"
@@ -169,7 +169,8 @@ int dyad_cmd_load(int argc, char **argv, const char *const *dict_paths, size_t n
     }
     char ds[11], de[11];
     if (date && (strlen(date) != 10 || dyad_store_date_bounds(date, ds, de))) FAIL_USAGE("--date '%s' is not YYYY-MM-DD", date);
-    if (input && strcmp(input, "text") && strcmp(input, "jsonl")) FAIL_USAGE("--input '%s' is not one of text, jsonl", input);
+    if (input && strcmp(input, "text") && strcmp(input, "jsonl") && strcmp(input, "html") && strcmp(input, "warc"))
+        FAIL_USAGE("--input '%s' is not one of text, jsonl, html, warc", input);
     if (!nfiles) files[nfiles++] = "-";
 #undef FAIL_USAGE
     const char *const *paths = ndicts ? dicts : dict_paths;
@@ -214,7 +215,8 @@ int dyad_cmd_load(int argc, char **argv, const char *const *dict_paths, size_t n
         struct stat st;
         if (strcmp(files[i], "-") && stat(files[i], &st) == 0 && S_ISREG(st.st_mode)) total += (double)st.st_size;
     }
-    int format = !input ? DYAD_FMT_AUTO : !strcmp(input, "jsonl") ? DYAD_FMT_JSONL : DYAD_FMT_TEXT;
+    int format = !input ? DYAD_FMT_AUTO : !strcmp(input, "jsonl") ? DYAD_FMT_JSONL :
+                 !strcmp(input, "html") ? DYAD_FMT_HTML : !strcmp(input, "warc") ? DYAD_FMT_WARC : DYAD_FMT_TEXT;
     load_ctx lc = {store, 0, 0, 0};
     size_t docs = 0, fresh = 0, recoded = 0, same = 0, dups = 0, in_batch = 0;
     double batch_start = 0, last_show = 0, batch_bytes = 0;

@@ -11,6 +11,7 @@
 #include "eval.h"
 #include "ruletest.h"
 #include "cli_store.h"
+#include "cli_serve.h"
 
 /* Exit codes, listed in --help. */
 enum {
@@ -39,12 +40,13 @@ static const char usage[] =
     "  load [FILE...]        code documents into the store (--db PATH, default dyad.db); idempotent\n"
     "  query [filters]       events of the store, or with --by dyad,month their counts and Goldstein sums\n"
     "  export --format F     events as gdelt, icews, plover or csv (dyad load|query|export --help)\n"
+    "  serve                 JSON API and dashboard over the store on http://127.0.0.1:8080/ (--help)\n"
     "  version               print the version\n"
     "\n"
     "options:\n"
     "  --date YYYY-MM-DD     the document date when a document gives none\n"
     "  --format jsonl|table  output of 'code' (default jsonl)\n"
-    "  --input text|jsonl    input format (default: detected; JSON lines start with '{')\n"
+    "  --input text|jsonl|html|warc  input format (default: detected; also .gz .zst .xz .bz2)\n"
     "  --dict PATH           dictionary folder or file (repeatable; default: the built-in ones)\n"
     "  --stories             also emit a 'story' record for each story found\n"
     "  -j N                  code on N threads (output stays in input order)\n"
@@ -232,7 +234,8 @@ static int cmd_code(const opts *o) {
     if (!p.coders || !p.jobs) { fputs("dyad: out of memory\n", stderr); return EXIT_IO; }
     for (int t = 0; t < nthreads; t++)
         if (dyad_coder_new(&p.coders[t], d, &co) != DYAD_OK) { fputs("dyad: out of memory\n", stderr); return EXIT_IO; }
-    int format = !o->input ? DYAD_FMT_AUTO : !strcmp(o->input, "jsonl") ? DYAD_FMT_JSONL : DYAD_FMT_TEXT;
+    int format = !o->input ? DYAD_FMT_AUTO : !strcmp(o->input, "jsonl") ? DYAD_FMT_JSONL :
+                 !strcmp(o->input, "html") ? DYAD_FMT_HTML : !strcmp(o->input, "warc") ? DYAD_FMT_WARC : DYAD_FMT_TEXT;
     p.table = o->format && !strcmp(o->format, "table");
     if (p.table)
         printf("%-10s  %-10s  %-5s %-10s  %-8s  %-14s  %s\n", "date", "source", "cameo", "target", "mode", "amount", "sentence");
@@ -260,6 +263,10 @@ static int cmd_code(const opts *o) {
             /* one thread codes as it reads; several wait for a batch (or 64 MiB of text) */
             if (p.njobs == BATCH || nthreads == 1 || batch_bytes > (64u << 20)) { werr = run_batch(&p, &status); batch_bytes = 0; }
         }
+        dyad_reader_stats rs;   /* documents in a language dyad does not code are counted, not coded */
+        dyad_reader_stats_get(r, &rs);
+        if (rs.skipped_lang)
+            fprintf(stderr, "dyad: %s: %zu document(s) not in English skipped (%s)\n", files[i], rs.skipped_lang, rs.skipped_langs);
         dyad_reader_free(r);
     }
     if (p.njobs && !werr) werr = run_batch(&p, &status);
@@ -375,6 +382,7 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "load")) return dyad_cmd_load(argc - 2, argv + 2, store_dicts, 2);
     if (!strcmp(cmd, "query")) return dyad_cmd_query(argc - 2, argv + 2);
     if (!strcmp(cmd, "export")) return dyad_cmd_export(argc - 2, argv + 2);
+    if (!strcmp(cmd, "serve")) return dyad_cmd_serve(argc - 2, argv + 2);
     opts o;
     memset(&o, 0, sizeof o);
     for (int i = 2; i < argc; i++) {
@@ -422,8 +430,8 @@ int main(int argc, char **argv) {
         }
         return cmd_eval(&o);
     }
-    if (o.input && strcmp(o.input, "jsonl") && strcmp(o.input, "text")) {
-        fprintf(stderr, "dyad: --input '%s' is not one of text, jsonl\n", o.input);
+    if (o.input && strcmp(o.input, "jsonl") && strcmp(o.input, "text") && strcmp(o.input, "html") && strcmp(o.input, "warc")) {
+        fprintf(stderr, "dyad: --input '%s' is not one of text, jsonl, html, warc\n", o.input);
         return EXIT_USAGE;
     }
     if (!strcmp(cmd, "code")) return cmd_code(&o);
