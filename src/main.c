@@ -49,6 +49,7 @@ static const char usage[] =
     "  --input text|jsonl|html|warc  input format (default: detected; also .gz .zst .xz .bz2)\n"
     "  --dict PATH           dictionary folder or file (repeatable; default: the built-in ones)\n"
     "  --stories             also emit a 'story' record for each story found\n"
+    "  --merge               one record per event: reports of the same event are counted, not repeated\n"
     "  -j N                  code on N threads (output stays in input order)\n"
     "  --stats               print documents, sentences, events, bytes and time to stderr\n"
     "  --json                eval: one JSON object with every figure\n"
@@ -63,7 +64,7 @@ typedef struct opts {
     const char *date, *format, *input;
     const char *dicts[16];
     size_t ndicts;
-    int stories, verbose, jobs, stats, json;
+    int stories, verbose, jobs, stats, json, merge;
     const char *text;
     const char *files[4096];
     size_t nfiles;
@@ -225,6 +226,7 @@ static int cmd_code(const opts *o) {
     memset(&co, 0, sizeof co);
     co.date = o->date;
     co.stories = o->stories;
+    co.merge = o->merge;
     int nthreads = o->jobs > 0 ? o->jobs : 1;
     pool p;
     memset(&p, 0, sizeof p);
@@ -393,6 +395,7 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--input") && more) o.input = argv[++i];
         else if (!strcmp(a, "--dict") && more) { if (o.ndicts < 16) o.dicts[o.ndicts++] = argv[++i]; else ++i; }
         else if (!strcmp(a, "--stories")) o.stories = 1;
+        else if (!strcmp(a, "--merge")) o.merge = 1;
         else if (!strcmp(a, "--stats")) o.stats = 1;
         else if (!strcmp(a, "--json")) o.json = 1;
         else if (!strcmp(a, "--text") && more) o.text = argv[++i];

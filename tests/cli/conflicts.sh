@@ -31,3 +31,18 @@ PY
 printf 'The Council of the West comprises Arnor, Gondor and Rohan.\n\nThe Council of the West includes Gondor, Rohan and Arnor.\n' > "$tmp/same.txt"
 "$DYAD" code "${W[@]}" --date 2015-03-23 "$tmp/same.txt" | grep -q '"membership"' && fail "agreeing lists flagged"
 exit 0
+# reports of one event share a cluster; --merge keeps one record per event with its counts
+"$DYAD" code "${W[@]}" --date 2015-03-23 "$tmp/page.txt" > "$tmp/all"
+"$DYAD" code "${W[@]}" --merge --date 2015-03-23 "$tmp/page.txt" > "$tmp/merged"
+python3 - "$tmp/all" "$tmp/merged" <<'PY'
+import json, sys
+allv = [json.loads(l) for l in open(sys.argv[1])]
+mer = [json.loads(l) for l in open(sys.argv[2])]
+ev = [e for e in allv if e["type"] == "event"]
+aid = [e for e in ev if e["source"].get("country") == "ARN" and e.get("target", {}).get("country") == "ROH"]
+assert len(aid) == 2 and aid[0]["cluster"] == aid[1]["cluster"] == aid[0]["id"], aid
+assert aid[0]["mentions"] == 2 and aid[0]["sources"] == 1
+mev = [e for e in mer if e["type"] == "event"]
+assert len(mev) == len(ev) - 1, (len(mev), len(ev))
+assert all(e["cluster"] == e["id"] for e in mev)
+PY
