@@ -64,7 +64,8 @@ static int classify(dyad_clean *c, const char *text, size_t s, size_t e, dyad_da
     if (words >= 4 && letters1 * 4 >= words * 3) return L_SEPARATOR;  /* "R E L A T E D :" */
     if (starts_ci(l, n, "related") && n < 40) return L_SEPARATOR;
     for (int i = 0; credit_prefixes[i]; i++) if (starts_ci(l, n, credit_prefixes[i])) return L_DROP;
-    for (int i = 0; disclaimer_phrases[i]; i++) if (contains_ci(l, n, disclaimer_phrases[i])) return L_DROP;
+    /* a disclaimer says so early: only the head of a long paragraph is searched */
+    for (int i = 0; disclaimer_phrases[i]; i++) if (contains_ci(l, n < 600 ? n : 600, disclaimer_phrases[i])) return L_DROP;
     char last = n ? l[n - 1] : 0;
     int terminal = last == '.' || last == '!' || last == '?' || last == '"' || last == '\'';
     /* Byline: "By Elena Chernenko, Dushanbe; Ivan Safronov" */

@@ -9,7 +9,7 @@
 #define GAP 6   /* words allowed between two pattern elements */
 
 static uint32_t wf(const dyad_sent *s, uint32_t i) { return s->d->lex.words[s->t[i].id].flags; }
-static int is(const dyad_sent *s, uint32_t i, const char *w) { return dyad_tok_is(s->text, &s->t[i], w); }
+static inline int is(const dyad_sent *s, uint32_t i, const char *w) { return dyad_tok_is(s->text, &s->t[i], w); }
 
 void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *v) {
     const dyad_dict *d = s->d;
@@ -354,7 +354,8 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
     dyad_money money[16];
     size_t nmoney = s->nanchors ? dyad_money_scan(d, s->text, s->t, s->a, s->b, money, 16) : 0;
     dyad_count counts[16];
-    size_t ncounts = s->nanchors && d->counts ? dyad_count_scan(d, d->counts, s->text, s->t, s->a, s->b, counts, 16) : 0;
+    size_t ncounts = 0;
+    int counted = 0;     /* counts are found when the first event of a kind that takes them needs them */
     size_t first_ev = out->n;
 
     /* speakers first: "X said: 'We ...'" resolves "we" to X; "a source told ..." makes the
@@ -536,7 +537,12 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         }
         /* counts of people that go with this kind of event, in its clause or its subject */
         for (int q = 0; q < 6; q++) ev.counts[q] = -1;
-        for (size_t q = 0; q < ncounts; q++) {
+        int takes_counts = (code[0] == '1' && code[1] >= '4') || !strncmp(code, "20", 2) || !strncmp(code, "0233", 4);
+        if (takes_counts && !counted && d->counts) {
+            ncounts = dyad_count_scan(d, d->counts, s->text, s->t, s->a, s->b, counts, 16);
+            counted = 1;
+        }
+        for (size_t q = 0; q < ncounts && takes_counts; q++) {
             const dyad_count *cn = &counts[q];
             if (cn->paren || cn->or_kind || cn->kind < 1 || cn->kind > 5) continue;
             uint32_t lo = sub >= 0 ? s->nps[sub].a : head->group;
@@ -678,6 +684,16 @@ int dyad_code_memberships(const dyad_sent *s, dyad_ctx *ctx, uint32_t story, uin
                           dyad_memberships *out) {
     static const char *const cues[] = {"comprising", "comprises", "comprise", "consisting", "consists", "includes",
                                        "include", "including", "grouping", "groups", "unites", "uniting", NULL};
+    if (s->nnps < 3) return 0;
+    int any = 0;    /* most sentences have no cue: look for one before building anything */
+    for (uint32_t x = s->a; x < s->b && !any; x++) {
+        uint32_t n = s->t[x].len;
+        if (n < 5 || n > 10) continue;
+        for (int c = 0; cues[c] && !any; c++)
+            any = cues[c][0] == (s->text[s->t[x].off] | 0x20) && strlen(cues[c]) == n &&
+                  dyad_strncaseeq(s->text + s->t[x].off, cues[c], n);
+    }
+    if (!any) return 0;
     for (size_t q = 0; q < s->nnps; q++) {
         const dyad_np *p = &s->nps[q];
         if (p->first != (int32_t)q || p->loc || p->pron) continue;

@@ -44,7 +44,7 @@ static int lemma_has_op(const dyad_dict *d, uint32_t lemma) { return d->lemmas[l
 static uint32_t wflags(const dyad_sent *s, uint32_t i) {
     return s->d->lex.words[s->t[i].id].flags;
 }
-static int is(const dyad_sent *s, uint32_t i, const char *w) { return dyad_tok_is(s->text, &s->t[i], w); }
+static inline int is(const dyad_sent *s, uint32_t i, const char *w) { return dyad_tok_is(s->text, &s->t[i], w); }
 
 /* The mention starting at token i, or NULL. mention_at is fast because the sentence's mentions
  * are in token order: tnp is used as a scratch map before NPs fill it. */

@@ -157,8 +157,3 @@ void dyad_arena_free(dyad_arena *a) {
     a->head = NULL;
 }
 
-int dyad_strncaseeq(const char *a, const char *b, size_t n) {
-    for (size_t i = 0; i < n; i++)
-        if (dyad_tolower((unsigned char)a[i]) != dyad_tolower((unsigned char)b[i])) return 0;
-    return 1;
-}

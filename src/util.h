@@ -72,6 +72,10 @@ static inline int dyad_islower(int c) { return c >= 'a' && c <= 'z'; }
 static inline int dyad_isalpha(int c) { return dyad_isupper(c) || dyad_islower(c); }
 static inline int dyad_isspace(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 static inline int dyad_tolower(int c) { return dyad_isupper(c) ? c + 32 : c; }
-int dyad_strncaseeq(const char *a, const char *b, size_t n);
+static inline int dyad_strncaseeq(const char *a, const char *b, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (dyad_tolower((unsigned char)a[i]) != dyad_tolower((unsigned char)b[i])) return 0;
+    return 1;
+}
 
 #endif
