@@ -96,21 +96,32 @@ static int phrase_ids(loader *L, const char *s, size_t n, uint32_t *ids, uint32_
     return (int)L->toks.n;
 }
 
+/* The next " | "-separated phrase of field from *i (the grammar: a bar with white space around it,
+ * so "RFE/RL" or "a|b" inside a phrase stays whole): its trimmed bounds in *a, *b. Returns 0 when
+ * the field is done. Every dictionary field of phrases is read with it. */
+static int next_phrase(const char *field, size_t flen, size_t *i, size_t *a, size_t *b) {
+    while (*i < flen) {
+        size_t j = *i;
+        while (j < flen && !(field[j] == '|' && (j == 0 || field[j - 1] == ' ') && (j + 1 == flen || field[j + 1] == ' ')))
+            j++;
+        *a = *i;
+        *b = j;
+        *i = j + 1;
+        while (*a < *b && field[*a] == ' ') (*a)++;
+        while (*b > *a && field[*b - 1] == ' ') (*b)--;
+        if (*b > *a) return 1;
+    }
+    return 0;
+}
+
 /* Adds every " | "-separated phrase of field to the trie. plural: also the plural of each
  * phrase (of its last word, or of the word before "of": "minister of defence"). */
 static int add_phrases(loader *L, const char *field, size_t flen, uint16_t kind, uint32_t payload,
                        int plural) {
     dyad_dict *d = L->d;
-    size_t i = 0;
-    while (i < flen) {
-        size_t j = i;
-        while (j < flen && !(field[j] == '|' && (j == 0 || field[j - 1] == ' ') &&
-                             (j + 1 == flen || field[j + 1] == ' ')))
-            j++;
-        size_t a = i, b = j;
-        while (a < b && field[a] == ' ') a++;
-        while (b > a && field[b - 1] == ' ') b--;
-        if (b > a) {
+    size_t i = 0, a, b;
+    while (next_phrase(field, flen, &i, &a, &b)) {
+        {
             uint32_t ids[32], caps;
             int n = phrase_ids(L, field + a, b - a, ids, &caps);
             if (n < 0) return -1;
@@ -136,7 +147,6 @@ static int add_phrases(loader *L, const char *field, size_t flen, uint16_t kind,
                 }
             }
         }
-        i = j + 1;
     }
     return 0;
 }
@@ -326,50 +336,28 @@ static int load_words_line(loader *L, const char *s, size_t n) {
         if (strlen(word_classes[i].name) == fl[0] && !memcmp(word_classes[i].name, f[0], fl[0])) cls = (int)i;
     if (cls < 0) { problem(L, "unknown word class '%.*s'", (int)fl[0], f[0]); return 0; }
     /* One-word phrases set lexicon flags; longer ones go to the trie (K_PHRASE, class index). */
-    size_t i = 0;
-    while (i < fl[1]) {
-        size_t j = i;
-        while (j < fl[1] && f[1][j] != '|') j++;
-        size_t a = i, b = j;
-        while (a < b && f[1][a] == ' ') a++;
-        while (b > a && f[1][b - 1] == ' ') b--;
-        if (b > a) {
-            uint32_t ids[32], caps;
-            int k = phrase_ids(L, f[1] + a, b - a, ids, &caps);
-            if (k < 0) return -1;
-            if (k == 1 && word_classes[cls].flag) d->lex.words[ids[0]].flags |= word_classes[cls].flag;
-            else if (k >= 1) {
-                if (dyad_trie_add(&d->trie, ids, (size_t)k, caps, K_PHRASE, (uint32_t)cls) < 0) return -1;
-                d->lex.words[ids[0]].flags |= W_START;
-            }
+    size_t i = 0, a, b;
+    while (next_phrase(f[1], fl[1], &i, &a, &b)) {
+        uint32_t ids[32], caps;
+        int k = phrase_ids(L, f[1] + a, b - a, ids, &caps);
+        if (k < 0) return -1;
+        if (k == 1 && word_classes[cls].flag) d->lex.words[ids[0]].flags |= word_classes[cls].flag;
+        else if (k >= 1) {
+            if (dyad_trie_add(&d->trie, ids, (size_t)k, caps, K_PHRASE, (uint32_t)cls) < 0) return -1;
+            d->lex.words[ids[0]].flags |= W_START;
         }
-        i = j + 1;
     }
     return 0;
 }
 
-int dyad_words_class(const char *name);
-int dyad_words_class(const char *name) {
-    for (size_t i = 0; i < sizeof word_classes / sizeof *word_classes; i++)
-        if (!strcmp(word_classes[i].name, name)) return (int)i;
-    return -1;
-}
-
 /* Sets flag on the first word of every phrase of field (lets scanners skip other words). */
 static int flag_first_words(loader *L, const char *field, size_t flen, uint32_t flag) {
-    size_t i = 0;
-    while (i < flen) {
-        size_t j = i;
-        while (j < flen && field[j] != '|') j++;
-        size_t a = i;
-        while (a < j && field[a] == ' ') a++;
-        if (j > a) {
-            uint32_t ids[32], caps;
-            int n = phrase_ids(L, field + a, j - a, ids, &caps);
-            if (n < 0) return -1;
-            if (n > 0) L->d->lex.words[ids[0]].flags |= flag;
-        }
-        i = j + 1;
+    size_t i = 0, a, b;
+    while (next_phrase(field, flen, &i, &a, &b)) {
+        uint32_t ids[32], caps;
+        int n = phrase_ids(L, field + a, b - a, ids, &caps);
+        if (n < 0) return -1;
+        if (n > 0) L->d->lex.words[ids[0]].flags |= flag;
     }
     return 0;
 }
