@@ -2,7 +2,7 @@
  *   expected  the expected-events table of the seed page (level, anchor, source, codes, ...)
  *   plover    PLOVER gold-standard records (a JSON array), event type and actors
  *   isaf      ISAF press releases (JSON lines with "gold"): event class, date, province, counts
- *   petrarch  PETRARCH2's unit-test records (XML): need PETRARCH dictionaries (not yet importable)
+ *   petrarch  PETRARCH2's unit-test records (XML): run on dictionaries imported with --dict-format petrarch
  *   rules     dyad's own rule tests
  * Every figure is printed, and with --json gathered into one object so scripts can track them. */
 #include "eval.h"
@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <time.h>
 #include "ruletest.h"
+#include "petrarch.h"
 
 /* ---- an event, copied out of the coder (its strings live until the next call) -------------- */
 
@@ -548,6 +549,207 @@ static int eval_expected(dyad_coder *c, const char *path, const dyad_eval_option
     return 0;
 }
 
+/* ---- PETRARCH2 unit-test records ------------------------------------------------------------ */
+
+/* Run only on dictionaries imported with --dict-format petrarch (their folder holds the import's
+ * marker). Each <Sentence date="YYYYMMDD" category=".." id=".."> is coded on its date; it is right
+ * when the set of (source code, target code, event code) it yields equals the set of its
+ * <EventCoding sourcecode targetcode eventcode> (none for noevents="True"). Actor codes compare
+ * as written: dyad's actor `code` field (the CAMEO actor code, country + sector or the code the
+ * dictionary gave, "---GOV" for PETRARCH's null actor with an agent) against sourcecode /
+ * targetcode; an absent actor is "". Records whose expected coding is error="..." test PETRARCH's
+ * own input checks: skipped and counted. Duplicate codings count once. */
+
+static int petrarch_imported(const char *const *dict_paths, size_t ndict) {
+    for (size_t i = 0; i < ndict; i++) {
+        char p[4096];
+        snprintf(p, sizeof p, "%s/%s", dict_paths[i], DYAD_PETRARCH_MARKER);
+        FILE *f = fopen(p, "rb");
+        if (f) { fclose(f); return 1; }
+    }
+    return 0;
+}
+
+/* The value of attribute name in the tag [t, e): name = "value"; 0 when absent. */
+static int xattr(const char *t, const char *e, const char *name, char *out, size_t cap) {
+    size_t nl = strlen(name);
+    for (const char *p = t; p + nl < e; p++) {
+        if (strncmp(p, name, nl) || !isspace((unsigned char)p[-1])) continue;
+        const char *q = p + nl;
+        while (q < e && isspace((unsigned char)*q)) q++;
+        if (q >= e || *q != '=') continue;
+        q++;
+        while (q < e && isspace((unsigned char)*q)) q++;
+        if (q >= e || (*q != '"' && *q != '\'')) continue;
+        char quote = *q++;
+        const char *v = q;
+        while (q < e && *q != quote) q++;
+        size_t n = (size_t)(q - v);
+        if (n >= cap) n = cap - 1;
+        memcpy(out, v, n);
+        out[n] = 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* XML text [a, b) with entities decoded and white space collapsed; malloc'd. */
+static char *xtext(const char *a, const char *b) {
+    char *o = malloc((size_t)(b - a) + 1);
+    if (!o) return NULL;
+    size_t k = 0;
+    int sp = 0;
+    static const struct { const char *e, *c; } ent[] = {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}};
+    for (const char *p = a; p < b; p++) {
+        if (isspace((unsigned char)*p)) { sp = k > 0; continue; }
+        if (sp) { o[k++] = ' '; sp = 0; }
+        int done = 0;
+        for (size_t i = 0; i < sizeof ent / sizeof ent[0] && !done; i++) {
+            size_t el = strlen(ent[i].e);
+            if ((size_t)(b - p) >= el && !strncmp(p, ent[i].e, el)) { o[k++] = ent[i].c[0]; p += el - 1; done = 1; }
+        }
+        if (!done) o[k++] = *p;
+    }
+    o[k] = 0;
+    return o;
+}
+
+typedef struct ptrip { char s[40]; } ptrip;
+typedef struct pcat { char name[32]; int right, of; } pcat;
+
+static int trip_add(ptrip *v, int *n, int max, const char *src, const char *tgt, const char *code) {
+    ptrip t;
+    snprintf(t.s, sizeof t.s, "%.12s %.12s %.8s", src[0] ? src : "-", tgt[0] ? tgt : "-", code);
+    for (int i = 0; i < *n; i++) if (!strcmp(v[i].s, t.s)) return 0;
+    if (*n < max) v[(*n)++] = t;
+    return 0;
+}
+
+static int trip_in(const ptrip *v, int n, const char *s) {
+    for (int i = 0; i < n; i++) if (!strcmp(v[i].s, s)) return 1;
+    return 0;
+}
+
+typedef struct pbad { cJSON *item; int miss, order; } pbad;
+static int cmp_pbad(const void *a, const void *b) {
+    const pbad *x = a, *y = b;
+    if (x->miss != y->miss) return y->miss - x->miss;
+    return x->order - y->order;
+}
+
+static int eval_petrarch(dyad_coder *c, const char *path, report *r, int nworst) {
+    char *x = slurp(path, NULL);
+    if (!x) return -1;
+    evs e = {0};
+    pcat cats[32];
+    int ncats = 0, records = 0, run = 0, right = 0, skipped = 0, nexp = 0, nexp_found = 0, ngot = 0;
+    cJSON *wrong = cJSON_CreateArray();
+    pbad *bad = NULL;
+    int nbad = 0, cbad = 0;
+    for (const char *p = x; (p = strstr(p, "<Sentence ")); ) {
+        const char *tend = strchr(p, '>');
+        const char *end = strstr(p, "</Sentence>");
+        if (!tend || !end) break;
+        records++;
+        char date[16] = "", id[64] = "?", cat[32] = "?";
+        xattr(p, tend, "date", date, sizeof date);
+        xattr(p, tend, "id", id, sizeof id);
+        xattr(p, tend, "category", cat, sizeof cat);
+        ptrip want[32], got[64];
+        int nw = 0, ng = 0, err = 0;
+        for (const char *q = tend; (q = strstr(q, "<EventCoding")) && q < end; q++) {
+            const char *qe = strchr(q, '>');
+            if (!qe || qe > end) break;
+            char sc[32] = "", tc[32] = "", ec[16] = "", buf[64];
+            if (xattr(q, qe, "error", buf, sizeof buf)) { err = 1; continue; }
+            if (xattr(q, qe, "noevents", buf, sizeof buf)) continue;
+            xattr(q, qe, "sourcecode", sc, sizeof sc);
+            xattr(q, qe, "targetcode", tc, sizeof tc);
+            xattr(q, qe, "eventcode", ec, sizeof ec);
+            if (ec[0]) trip_add(want, &nw, 32, sc, tc, ec);
+        }
+        const char *ta = strstr(tend, "<Text>"), *tb = ta ? strstr(ta, "</Text>") : NULL;
+        if (err || !ta || !tb || tb > end) { skipped++; p = end + 1; continue; }
+        char *text = xtext(ta + 6, tb);
+        char iso[16] = "";
+        if (strlen(date) == 8) snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", date, date + 4, date + 6);
+        if (!text || code_text(c, id, text, iso[0] ? iso : NULL, &e)) {
+            free(text); evs_clear(&e); free(e.v); free(x); cJSON_Delete(wrong);
+            for (int i = 0; i < nbad; i++) cJSON_Delete(bad[i].item);
+            free(bad);
+            return -1;
+        }
+        for (int i = 0; i < e.n; i++) trip_add(got, &ng, 64, e.v[i].src_code, e.v[i].tgt_code, e.v[i].cameo);
+        int found = 0;
+        for (int i = 0; i < nw; i++) found += trip_in(got, ng, want[i].s);
+        int ok = found == nw && ng == nw;
+        run++;
+        right += ok;
+        nexp += nw;
+        nexp_found += found;
+        ngot += ng;
+        int ci = 0;
+        while (ci < ncats && strcmp(cats[ci].name, cat)) ci++;
+        if (ci == ncats && ncats < 32) { snprintf(cats[ncats].name, sizeof cats[ncats].name, "%s", cat); cats[ncats].right = cats[ncats].of = 0; ncats++; }
+        if (ci < ncats) { cats[ci].of++; cats[ci].right += ok; }
+        if (!ok) {
+            char why[512];
+            size_t k = (size_t)snprintf(why, sizeof why, "%s: want {", cat);
+            for (int i = 0; i < nw && k < sizeof why; i++) k += (size_t)snprintf(why + k, sizeof why - k, "%s%s", i ? ", " : "", want[i].s);
+            if (k < sizeof why) k += (size_t)snprintf(why + k, sizeof why - k, "} got {");
+            for (int i = 0; i < ng && k < sizeof why; i++) k += (size_t)snprintf(why + k, sizeof why - k, "%s%s", i ? ", " : "", got[i].s);
+            if (k < sizeof why) snprintf(why + k, sizeof why - k, "}");
+            /* worst first: the most codings missed or extra */
+            int miss = (nw - found) + (ng - found);
+            cJSON *w = cJSON_CreateArray();
+            worst(r, w, id, why, text);
+            cJSON *item = cJSON_DetachItemFromArray(w, 0);
+            cJSON_Delete(w);
+            cJSON_AddNumberToObject(item, "wrong_codings", miss);
+            if (nbad == cbad) {
+                int ncap = cbad ? cbad * 2 : 64;
+                pbad *v = realloc(bad, (size_t)ncap * sizeof *v);
+                if (!v) { cJSON_Delete(item); free(text); p = end + 1; continue; }
+                bad = v;
+                cbad = ncap;
+            }
+            bad[nbad].item = item;
+            bad[nbad].miss = miss;
+            bad[nbad].order = nbad;
+            nbad++;
+        }
+        free(text);
+        p = end + 1;
+    }
+    cJSON_AddNumberToObject(r->obj, "records", records);
+    cJSON_AddNumberToObject(r->obj, "run", run);
+    cJSON_AddNumberToObject(r->obj, "skipped_error_records", skipped);
+    if (!r->json) fprintf(r->out, "  %-44s %d (%d run, %d skipped: expected errors)\n", "records", records, run, skipped);
+    ratio(r, "records_right", "records coded as expected", right, run);
+    ratio(r, "codings_found", "expected codings found", nexp_found, nexp);
+    cJSON_AddNumberToObject(r->obj, "codings_emitted", ngot);
+    cJSON *bc = cJSON_AddObjectToObject(r->obj, "by_category");
+    if (!r->json) fprintf(r->out, "  by category:\n");
+    for (int i = 0; i < ncats; i++) {
+        double v = cats[i].of ? (double)cats[i].right / cats[i].of : 0;
+        cJSON *o = cJSON_AddObjectToObject(bc, cats[i].name);
+        cJSON_AddNumberToObject(o, "value", round(v * 10000) / 10000);
+        cJSON_AddNumberToObject(o, "correct", cats[i].right);
+        cJSON_AddNumberToObject(o, "of", cats[i].of);
+        if (!r->json) fprintf(r->out, "    %-42s %6.3f  (%d of %d)\n", cats[i].name, v, cats[i].right, cats[i].of);
+    }
+    /* worst first: the most codings missed or extra, then file order */
+    if (nbad) qsort(bad, (size_t)nbad, sizeof *bad, cmp_pbad);
+    for (int i = 0; i < nbad; i++) cJSON_AddItemToArray(wrong, bad[i].item);
+    free(bad);
+    print_worst(r, wrong, nworst);
+    cJSON_AddItemToObject(r->obj, "worst", wrong);
+    evs_clear(&e);
+    free(e.v);
+    free(x);
+    return 0;
+}
+
 /* ---- detection and the driver --------------------------------------------------------------- */
 
 static const char *detect(const char *path) {
@@ -592,15 +794,21 @@ int dyad_eval_run(const dyad_dict *d, const char *const *dict_paths, size_t ndic
             frc = dyad_ruletest_run(files[i], dict_paths, ndict, 0, sink ? sink : out, &res);
             if (o->json && sink) fclose(sink);
             ratio(&r, "cases", "rule-test cases passed", res.passed, res.passed + res.failed);
+        } else if (!strcmp(fmt, "petrarch") && petrarch_imported(dict_paths, ndict)) {
+            frc = eval_petrarch(c, files[i], &r, o->worst);
         } else if (!strcmp(fmt, "petrarch")) {
             char *x = slurp(files[i], NULL);
             int n = 0;
             for (const char *p = x; p && (p = strstr(p, "<Sentence ")); p++) n++;
             free(x);
             cJSON_AddNumberToObject(r.obj, "records", n);
-            cJSON_AddStringToObject(r.obj, "status", "cannot run: PETRARCH2's records need their own dictionaries, and "
-                                                     "their import (--dict-format petrarch) is issue #4");
-            if (!o->json) fprintf(out, "  %d records; cannot run yet: they need PETRARCH2's own dictionaries, whose import (--dict-format petrarch) is issue #4\n", n);
+            cJSON_AddStringToObject(r.obj, "status", "cannot run: PETRARCH2's records need their own dictionaries; run "
+                                                     "dyad eval --dict-format petrarch --dict ACTORS --dict AGENTS "
+                                                     "--dict VERBS --dict DISCARDS RECORDS.xml");
+            if (!o->json) fprintf(out, "  %d records; cannot run with dyad's dictionaries: they need PETRARCH2's own. Run: "
+                                       "dyad eval --dict-format petrarch --dict PETR.Validate.actors.txt --dict "
+                                       "PETR.Validate.agents.txt --dict PETR.Validate.verbs.txt --dict "
+                                       "PETR.Validate.discards.txt %s\n", n, files[i]);
         } else { fprintf(err, "dyad eval: unknown format '%s'\n", fmt); frc = -1; }
         if (frc) { fprintf(err, "dyad eval: %s: could not be read as %s\n", files[i], fmt); rc = -1; }
         cJSON_AddItemToArray(arr, r.obj);

@@ -1,0 +1,22 @@
+/* petrarch.h: import of TABARI / PETRARCH2 dictionary files (internal side of
+ * dyad_dict_import_petrarch in dyad.h).
+ *
+ * The user's files are read at run time and rewritten as dyad dictionary text in a folder:
+ *   actors/petrarch.txt   actors: one line per code; date-restricted codes get from= / until=
+ *   agents.txt            agents: `~XXX` / `XXX~` codes become sector=XXX (first 3 letters)
+ *   verbs/petrarch.txt    &SETS as @sets, `--- VERB [code] ---` blocks as bare verb patterns,
+ *                         `- * WORDS + [code]` patterns as `CODE<TAB>lemma words +`
+ *   cameo-petrarch.txt    the event codes the verbs use that the CAMEO table given lacks
+ *                         (Goldstein 0), so they load
+ *   PETRARCH-IMPORT       a marker naming the source files (not a dictionary: not *.txt)
+ * What dyad's grammar cannot express is counted and reported through diag (line 0), never
+ * silently dropped: see the summary lines. */
+#ifndef DYAD_PETRARCH_H
+#define DYAD_PETRARCH_H
+
+#include "dyad.h"
+
+/* The marker file written into the output folder. */
+#define DYAD_PETRARCH_MARKER "PETRARCH-IMPORT"
+
+#endif

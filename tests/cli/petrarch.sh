@@ -1,0 +1,85 @@
+# --dict-format petrarch: TABARI / PETRARCH2 dictionaries (invented here) are converted at run time
+# and code sentences; with ../shared, PETRARCH2's unit-test records run through the import.
+source "$(dirname "$0")/lib.sh"
+d="$tmp/dicts"
+mkdir -p "$d"
+cat > "$d/test.actors.txt" <<'EOF'
+<!-- invented actors for dyad's test -->
+FREEDONIA [FRD]
++FREEDONIAN
+SYLVANIA_ [SYL]   # a comment
+KLOPSTOKIA
+	[KLPGOV 19900101 - 19991231]
+	[KLP]
+RUFUS_FIREFLY  # a dated person
+	[FRDGOV > 930101]
+	[FRD]
+EOF
+cat > "$d/test.agents.txt" <<'EOF'
+!PERSON! = MAN, MEN
+AMBASSADOR [~GOV]
+SOLDIER {} [~MILNAV]
+CONGRESS!PERSON! [~LEG]
+EOF
+cat > "$d/test.verbs.txt" <<'EOF'
+&TIES
++DIPLOMATIC TIES
++RELATIONS
+
+--- RESTORE  [064]  ---
+RESTORE
+- * &TIES [064]
+- * FULL &TIES WITH + [064]
+- SAID * [999]   # words before the verb: reported, not converted
+
+--- CONDEMN  [122]  ---
+CONDEMN
+DENOUNCE [122]
+
+--- MEET  [031:031]  ---
+MEET
+EOF
+cat > "$d/test.discards.txt" <<'EOF'
++BASEBALL
+MONTHS LATER
+EOF
+F=(--dict-format petrarch --dict "$d/test.actors.txt" --dict "$d/test.agents.txt" --dict "$d/test.verbs.txt" --dict "$d/test.discards.txt")
+"$DYAD" dict check -v "${F[@]}" > "$tmp/check" 2>&1 || fail "dict check: $(cat "$tmp/check")"
+grep -q "dictionaries ok" "$tmp/check" || fail "dict check: $(cat "$tmp/check")"
+grep -q "words before the verb" "$tmp/check" || fail "the import does not report what it cannot express"
+grep -q "discards: 2 entries not converted" "$tmp/check" || fail "discards not reported"
+printf 'Freedonia restored diplomatic ties with Sylvania.\n' > "$tmp/a.txt"
+"$DYAD" code "${F[@]}" --date 2020-01-01 "$tmp/a.txt" > "$tmp/a.out"
+grep -q '"cameo":"064"' "$tmp/a.out" || fail "no 064: $(cat "$tmp/a.out")"
+grep -q '"code":"FRD"' "$tmp/a.out" && grep -q '"code":"SYL"' "$tmp/a.out" || fail "actor codes: $(cat "$tmp/a.out")"
+# a date-restricted code, and an agent giving the sector
+printf 'Klopstokia condemned Sylvania.\n' > "$tmp/b.txt"
+"$DYAD" code "${F[@]}" --date 1995-06-01 "$tmp/b.txt" | grep -q '"code":"KLPGOV"' || fail "dated code in 1995"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/b.txt" | grep -q '"code":"KLP"' || fail "undated code in 2005"
+printf 'The Freedonian ambassador denounced Sylvania.\n' > "$tmp/c.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/c.txt" > "$tmp/c.out"
+grep -q '"code":"FRDGOV"' "$tmp/c.out" || fail "agent sector: $(cat "$tmp/c.out")"
+# an unreadable code bracket is an error naming file:line
+printf 'FOO [FOO\n' > "$tmp/bad.actors.txt"
+expect_exit 3 "$DYAD" code --dict-format petrarch --dict "$tmp/bad.actors.txt" "$tmp/a.txt" 2> "$tmp/err"
+grep -q "bad.actors.txt:1:" "$tmp/err" || fail "malformed line not named: $(cat "$tmp/err")"
+expect_exit 2 "$DYAD" code --dict-format nonsense "$tmp/a.txt" 2> /dev/null
+# the temporary folder is removed at exit
+TMPDIR="$tmp" "$DYAD" code "${F[@]}" "$tmp/a.txt" > /dev/null
+[[ -z $(ls "$tmp" | grep '^dyad-petrarch-' || true) ]] || fail "temporary folder left behind"
+shared="$ROOT/../shared/corpora/petrarch-cameo-unittests"
+[[ -d $shared ]] || { echo "no ../shared: the PETRARCH2 unit tests are skipped"; exit 0; }
+P=(--dict-format petrarch --dict "$shared/PETR.Validate.actors.txt" --dict "$shared/PETR.Validate.agents.txt"
+   --dict "$shared/PETR.Validate.verbs.txt" --dict "$shared/PETR.Validate.discards.txt")
+"$DYAD" eval "${P[@]}" "$shared/PETR.UnitTest.records.xml" > "$tmp/eval"
+grep -q "records coded as expected" "$tmp/eval" || fail "eval: $(cat "$tmp/eval")"
+sed -n 2,4p "$tmp/eval"
+"$DYAD" eval --json "${P[@]}" "$shared/PETR.UnitTest.records.xml" > "$tmp/eval.json"
+python3 - "$tmp/eval.json" <<'PY'
+import json, sys
+f = json.load(open(sys.argv[1]))["files"][0]
+assert f["format"] == "petrarch" and f["records"] == 284, f.get("records")
+r = f["records_right"]
+assert r["of"] > 250 and 0 <= r["value"] <= 1 and "by_category" in f and "worst" in f
+print("PETRARCH2 unit tests through the import: %.1f%% of records coded as expected (target 85%%)" % (100 * r["value"]))
+PY
