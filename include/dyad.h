@@ -252,6 +252,19 @@ int dyad_dict_lookup(const dyad_dict *d, const char *phrase, void (*out)(void *u
 int dyad_dict_cameo(const dyad_dict *d, const char *code, const char **label, double *goldstein,
                     int *quad_class);
 
+/* ---- import (appended for issue #4) ---------------------------------------------------------- */
+
+/* Converts TABARI / PETRARCH2 dictionary files (actors, agents, verbs, discards; the kind is told
+ * by the file name, else by content) into dyad dictionary text files in the existing folder
+ * out_dir, ready for dyad_dict_load. cameo_path (NULL: none) is dyad's cameo.txt: it is written
+ * to out_dir as PETRARCH reads codes (no intent / request / refusal forms: load out_dir instead of
+ * cameo.txt), with the event codes the verbs use that it lacks added (Goldstein 0).
+ * What dyad's grammar cannot express is counted and summarised to diag (line 0). Returns the
+ * number of entries written, or DYAD_EIO / DYAD_EDICT (err says file:line) / DYAD_ENOMEM. */
+int dyad_dict_import_petrarch(const char *const *files, size_t nfiles, const char *cameo_path,
+                              const char *out_dir, dyad_diag_fn diag, void *ud, char *err,
+                              size_t errlen);
+
 #ifdef __cplusplus
 }
 #endif

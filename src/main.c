@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <unistd.h>
+#include <ftw.h>
 #include "dyad.h"
 #include "eval.h"
 #include "ruletest.h"
@@ -48,6 +49,8 @@ static const char usage[] =
     "  --format jsonl|table  output of 'code' (default jsonl)\n"
     "  --input text|jsonl|html|warc  input format (default: detected; also .gz .zst .xz .bz2)\n"
     "  --dict PATH           dictionary folder or file (repeatable; default: the built-in ones)\n"
+    "  --dict-format petrarch  the --dict files are TABARI / PETRARCH2 dictionaries (actors, agents,\n"
+    "                        verbs, discards): converted at run time, with dyad's words and CAMEO table\n"
     "  --stories             also emit a 'story' record for each story found\n"
     "  --merge               one record per event: reports of the same event are counted, not repeated\n"
     "  -j N                  code on N threads (output stays in input order)\n"
@@ -64,6 +67,7 @@ typedef struct opts {
     const char *date, *format, *input;
     const char *dicts[16];
     size_t ndicts;
+    const char *dict_format;    /* NULL (dyad) or "petrarch" */
     int stories, verbose, jobs, stats, json, merge;
     const char *text;
     const char *files[4096];
@@ -87,6 +91,33 @@ static int load_dict(const opts *o, dyad_dict **d, int check) {
     int rc = dyad_dict_load(d, paths, n, &dopts);
     if (rc != DYAD_OK && !check) fprintf(stderr, "dyad: %s\n", dyad_dict_errmsg(*d));
     return rc;
+}
+
+/* --dict-format petrarch: the --dict files are converted into a fresh temporary folder (removed
+ * at exit), which is then loaded with dyad's own closed-class words and amounts; dyad's CAMEO table
+ * is read by the import and written there without intent / request / refusal forms. */
+static char petrarch_dir[4096];
+static int rm_entry(const char *p, const struct stat *st, int flag, struct FTW *ftw) {
+    (void)st; (void)flag; (void)ftw;
+    (void)remove(p);
+    return 0;
+}
+static void petrarch_cleanup(void) { if (petrarch_dir[0]) nftw(petrarch_dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS); }
+static int import_petrarch(opts *o) {
+    if (!o->ndicts) { fputs("dyad: --dict-format petrarch needs the PETRARCH files as --dict PATH\n", stderr); return EXIT_USAGE; }
+    const char *t = getenv("TMPDIR");
+    snprintf(petrarch_dir, sizeof petrarch_dir, "%s/dyad-petrarch-XXXXXX", t && *t ? t : "/tmp");
+    if (!mkdtemp(petrarch_dir)) { perror("dyad: mkdtemp"); petrarch_dir[0] = 0; return EXIT_IO; }
+    atexit(petrarch_cleanup);
+    char err[512];
+    int n = dyad_dict_import_petrarch(o->dicts, o->ndicts, DYAD_DICT_DIR "/cameo.txt", petrarch_dir,
+                                      o->verbose ? diag_print : NULL, NULL, err, sizeof err);
+    if (n < 0) { fprintf(stderr, "dyad: petrarch import: %s\n", err); return EXIT_DICT; }
+    o->dicts[0] = petrarch_dir;
+    o->dicts[1] = DYAD_DICT_DIR "/words.txt";
+    o->dicts[2] = DYAD_DICT_DIR "/amounts.txt";
+    o->ndicts = 3;   /* dyad's CAMEO table comes rewritten by the import (see dyad.h) */
+    return EXIT_OKAY;
 }
 
 /* 70000000000 RUB as "70 bn RUB", for people. */
@@ -394,6 +425,7 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--format") && more) o.format = argv[++i];
         else if (!strcmp(a, "--input") && more) o.input = argv[++i];
         else if (!strcmp(a, "--dict") && more) { if (o.ndicts < 16) o.dicts[o.ndicts++] = argv[++i]; else ++i; }
+        else if (!strcmp(a, "--dict-format") && more) o.dict_format = argv[++i];
         else if (!strcmp(a, "--stories")) o.stories = 1;
         else if (!strcmp(a, "--merge")) o.merge = 1;
         else if (!strcmp(a, "--stats")) o.stats = 1;
@@ -409,7 +441,7 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(usage, stdout); return EXIT_OKAY; }
         else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "dyad: unknown option '%s'%s\n\n%s", a,
-                    (!strcmp(a, "--date") || !strcmp(a, "--format") || !strcmp(a, "--dict") || !strcmp(a, "--input")) ? " (needs a value)" : "", usage);
+                    (!strcmp(a, "--date") || !strcmp(a, "--format") || !strcmp(a, "--dict") || !strcmp(a, "--input") || !strcmp(a, "--dict-format")) ? " (needs a value)" : "", usage);
             return EXIT_USAGE;
         } else if (o.nfiles < 4096) o.files[o.nfiles++] = a;
     }
@@ -420,6 +452,14 @@ int main(int argc, char **argv) {
             fprintf(stderr, "dyad: --date '%s' is not YYYY-MM-DD\n", o.date);
             return EXIT_USAGE;
         }
+    }
+    if (o.dict_format) {
+        if (strcmp(o.dict_format, "petrarch") && strcmp(o.dict_format, "dyad")) {
+            fprintf(stderr, "dyad: --dict-format '%s' is not one of dyad, petrarch\n", o.dict_format);
+            return EXIT_USAGE;
+        }
+        int irc = strcmp(o.dict_format, "petrarch") ? EXIT_OKAY : import_petrarch(&o);
+        if (irc != EXIT_OKAY) return irc;
     }
     if (strcmp(cmd, "eval") && o.format && strcmp(o.format, "jsonl") && strcmp(o.format, "table")) {
         fprintf(stderr, "dyad: --format '%s' is not one of jsonl, table\n", o.format);
