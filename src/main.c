@@ -219,21 +219,29 @@ static int copy_doc(job *j, const dyad_doc *d) {
     return 0;
 }
 
-static int run_batch(pool *p, int *status) {
-    atomic_store(&p->next, 0);
+/* A batch being coded by the workers while the main thread reads the next one. */
+typedef struct flight {
     pthread_t th[256];
     void *args[256][2];
-    int started = 0;
-    for (int t = 1; t < p->n; t++) {
-        args[t][0] = p;
-        args[t][1] = p->coders[t];
-        if (pthread_create(&th[t], NULL, worker, args[t]) == 0) started = t;
-        else break;
+    int started;
+} flight;
+
+static void start_batch(pool *p, flight *f) {
+    atomic_store(&p->next, 0);
+    f->started = 0;
+    for (int t = 0; t < p->n; t++) {
+        f->args[t][0] = p;
+        f->args[t][1] = p->coders[t];
+        if (pthread_create(&f->th[t], NULL, worker, f->args[t]) != 0) break;
+        f->started++;
     }
-    args[0][0] = p;
-    args[0][1] = p->coders[0];
-    worker(args[0]);
-    for (int t = 1; t <= started; t++) pthread_join(th[t], NULL);
+    if (!f->started) worker(f->args[0]);   /* no thread to be had: code it here */
+}
+
+/* Waits for a batch, then writes its records in input order. */
+static int finish_batch(pool *p, flight *f, int *status) {
+    for (int t = 0; t < f->started; t++) pthread_join(f->th[t], NULL);
+    f->started = 0;
     int werr = 0;
     for (size_t i = 0; i < p->njobs; i++) {
         job *j = &p->jobs[i];
@@ -244,6 +252,15 @@ static int run_batch(pool *p, int *status) {
     }
     p->njobs = 0;
     return werr;
+}
+
+static int run_batch(pool *p, int *status) {
+    atomic_store(&p->next, 0);
+    void *args[2] = {p, p->coders[0]};
+    worker(args);
+    flight none;
+    none.started = 0;
+    return finish_batch(p, &none, status);
 }
 
 static int cmd_code(const opts *o) {
@@ -259,18 +276,24 @@ static int cmd_code(const opts *o) {
     co.stories = o->stories;
     co.merge = o->merge;
     int nthreads = o->jobs > 0 ? o->jobs : 1;
-    pool p;
-    memset(&p, 0, sizeof p);
-    p.n = nthreads;
-    p.coders = calloc((size_t)nthreads, sizeof *p.coders);
-    p.jobs = calloc(BATCH, sizeof *p.jobs);
-    if (!p.coders || !p.jobs) { fputs("dyad: out of memory\n", stderr); return EXIT_IO; }
+    /* Two batches: the workers code one while this thread reads the next (with -j N > 1). */
+    pool pools[2];
+    memset(pools, 0, sizeof pools);
+    pool *pp = &pools[0];
+    flight *fl = calloc(1, sizeof *fl);
+    int inflight = -1;
+    pools[0].n = pools[1].n = nthreads;
+    pools[0].coders = calloc((size_t)nthreads, sizeof *pools[0].coders);
+    pools[0].jobs = calloc(BATCH, sizeof *pools[0].jobs);
+    pools[1].jobs = calloc(BATCH, sizeof *pools[1].jobs);
+    pools[1].coders = pools[0].coders;
+    if (!fl || !pp->coders || !pools[0].jobs || !pools[1].jobs) { fputs("dyad: out of memory\n", stderr); return EXIT_IO; }
     for (int t = 0; t < nthreads; t++)
-        if (dyad_coder_new(&p.coders[t], d, &co) != DYAD_OK) { fputs("dyad: out of memory\n", stderr); return EXIT_IO; }
+        if (dyad_coder_new(&pp->coders[t], d, &co) != DYAD_OK) { fputs("dyad: out of memory\n", stderr); return EXIT_IO; }
     int format = !o->input ? DYAD_FMT_AUTO : !strcmp(o->input, "jsonl") ? DYAD_FMT_JSONL :
                  !strcmp(o->input, "html") ? DYAD_FMT_HTML : !strcmp(o->input, "warc") ? DYAD_FMT_WARC : DYAD_FMT_TEXT;
-    p.table = o->format && !strcmp(o->format, "table");
-    if (p.table)
+    pools[0].table = pools[1].table = o->format && !strcmp(o->format, "table");
+    if (pp->table)
         printf("%-10s  %-10s  %-5s %-10s  %-8s  %-14s  %s\n", "date", "source", "cameo", "target", "mode", "amount", "sentence");
     int status = EXIT_OKAY, werr = 0;
     const char *stdin_only[] = {"-"};
@@ -290,11 +313,18 @@ static int cmd_code(const opts *o) {
         while (!werr && (rc = dyad_reader_next(r, &doc)) != DYAD_EOF) {
             if (rc == DYAD_EINPUT) { fprintf(stderr, "dyad: %s\n", dyad_reader_errmsg(r)); if (status == EXIT_OKAY) status = EXIT_INPUT; continue; }
             if (rc != DYAD_OK) { fprintf(stderr, "dyad: %s\n", dyad_reader_errmsg(r)); status = EXIT_IO; break; }
-            if (copy_doc(&p.jobs[p.njobs], &doc)) { fputs("dyad: out of memory\n", stderr); status = EXIT_IO; break; }
-            p.njobs++;
+            if (copy_doc(&pp->jobs[pp->njobs], &doc)) { fputs("dyad: out of memory\n", stderr); status = EXIT_IO; break; }
+            pp->njobs++;
             batch_bytes += doc.len;
-            /* one thread codes as it reads; several wait for a batch (or 64 MiB of text) */
-            if (p.njobs == BATCH || nthreads == 1 || batch_bytes > (64u << 20)) { werr = run_batch(&p, &status); batch_bytes = 0; }
+            /* one thread codes as it reads; several take a batch (or 64 MiB of text) at a time */
+            if (nthreads == 1) { werr = run_batch(pp, &status); batch_bytes = 0; }
+            else if (pp->njobs == BATCH || batch_bytes > (64u << 20)) {
+                if (inflight >= 0) werr = finish_batch(&pools[inflight], fl, &status);
+                inflight = (int)(pp - pools);
+                start_batch(pp, fl);
+                pp = &pools[!inflight];
+                batch_bytes = 0;
+            }
         }
         dyad_reader_stats rs;   /* documents in a language dyad does not code are counted, not coded */
         dyad_reader_stats_get(r, &rs);
@@ -302,15 +332,19 @@ static int cmd_code(const opts *o) {
             fprintf(stderr, "dyad: %s: %zu document(s) not in English skipped (%s)\n", files[i], rs.skipped_lang, rs.skipped_langs);
         dyad_reader_free(r);
     }
-    if (p.njobs && !werr) werr = run_batch(&p, &status);
+    if (inflight >= 0) { int w = finish_batch(&pools[inflight], fl, &status); werr = werr || w; }
+    if (pp->njobs && !werr) {
+        if (nthreads == 1) werr = run_batch(pp, &status);
+        else { start_batch(pp, fl); werr = finish_batch(pp, fl, &status); }
+    }
     dyad_coder_stats tot;
     memset(&tot, 0, sizeof tot);
     for (int t = 0; t < nthreads; t++) {
         dyad_coder_stats st;
-        dyad_coder_stats_get(p.coders[t], &st);
+        dyad_coder_stats_get(pp->coders[t], &st);
         tot.docs += st.docs; tot.stories += st.stories; tot.sentences += st.sentences; tot.tokens += st.tokens;
         tot.events += st.events; tot.conflicts += st.conflicts; tot.bytes += st.bytes; tot.bad_utf8 += st.bad_utf8;
-        dyad_coder_free(p.coders[t]);
+        dyad_coder_free(pp->coders[t]);
     }
     size_t bad = tot.bad_utf8;
     if (o->stats) {
@@ -325,8 +359,12 @@ static int cmd_code(const opts *o) {
         fprintf(stderr, "dyad: writing output: %s\n", strerror(errno));
         status = EXIT_IO;
     }
-    free(p.coders);
-    free(p.jobs);
+    for (int b = 0; b < 2; b++)        /* a batch stopped by a write error still owns its copies */
+        for (size_t i = 0; i < pools[b].njobs; i++) { free(pools[b].jobs[i].out); free(pools[b].jobs[i].owned); }
+    free(pools[0].coders);
+    free(pools[0].jobs);
+    free(pools[1].jobs);
+    free(fl);
     dyad_dict_free(d);
     return status;
 }

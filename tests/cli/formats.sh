@@ -42,3 +42,18 @@ grep -q '"usd":1230000000,"usd_source":"text"' "$tmp/out" || fail "text conversi
 echo "Arnorian troops killed at least 15 Gondorian soldiers near Edoras." | "$DYAD" code "${W[@]}" --date 2015-04-03 > "$tmp/out"
 grep -q '"dead":15' "$tmp/out" || fail "dead: $(cat "$tmp/out")"
 grep -q 'dead 15 from .*at least 15' "$tmp/out" || fail "count evidence: $(cat "$tmp/out")"
+# -j N: the same records, in input order, as one thread (batches read while others are coded)
+python3 - "$ROOT/examples/wire.jsonl" "$tmp/many.jsonl" <<'PY'
+import json, sys
+src = [json.loads(l) for l in open(sys.argv[1])]
+with open(sys.argv[2], "w") as f:
+    for i in range(300):
+        for d in src:
+            f.write(json.dumps(dict(d, id="%s-%d" % (d["id"], i))) + "\n")
+PY
+"$DYAD" code -j 1 "$tmp/many.jsonl" > "$tmp/j1"
+"$DYAD" code -j 2 "$tmp/many.jsonl" > "$tmp/j2"
+"$DYAD" code -j 3 "$tmp/many.jsonl" "$ROOT/examples/border-aid.txt" > "$tmp/j3"
+cmp -s "$tmp/j1" "$tmp/j2" || fail "-j 2 differs from -j 1"
+"$DYAD" code -j 1 "$tmp/many.jsonl" "$ROOT/examples/border-aid.txt" | cmp -s - "$tmp/j3" || fail "-j 3 differs from -j 1"
+[[ $(grep -c '"type":"event"' "$tmp/j1") -gt 1000 ]] || fail "too few events to compare"
