@@ -30,6 +30,7 @@ static int plainly_english(const char *s, size_t n) {
     static const char *const words[] = {"the", "of", "and", "to", "that", "said", "for", "with", "was",
         "were", "has", "have", "is", "are", "by", "from", "its", "this", "will", "would", "not",
         "which", "they", "their", "been", "after", "who", NULL};
+    static const unsigned char lens[] = {3, 2, 3, 2, 4, 4, 3, 4, 3, 4, 3, 4, 2, 3, 2, 4, 3, 4, 4, 5, 3, 5, 4, 5, 4, 5, 3};
     size_t total = 0, hits = 0;
     for (size_t i = 0; i < n && total < 200;) {
         while (i < n && !dyad_isalpha((unsigned char)s[i])) {
@@ -49,8 +50,10 @@ static int plainly_english(const char *s, size_t n) {
             continue;
         }
         total++;
+        if (i - b > 5) continue;          /* the function words are short: no need to look */
         for (int k = 0; words[k]; k++)
-            if (strlen(words[k]) == i - b && dyad_strncaseeq(words[k], s + b, i - b)) { hits++; break; }
+            if (lens[k] == i - b && (words[k][0] | 0x20) == (s[b] | 0x20) &&
+                dyad_strncaseeq(words[k], s + b, i - b)) { hits++; break; }
     }
     return total >= 20 && hits * 100 >= total * 12;
 }
