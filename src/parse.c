@@ -375,6 +375,15 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if ((has_prev && is(s, i - 1, "-") && !(t[i].flags & T_SPACE)) ||
             (i + 2 < b && is(s, i + 1, "-") && !(t[i + 1].flags & T_SPACE) && !(t[i + 2].flags & T_SPACE)))
             continue;
+        /* "two suspected insurgents", "one additional wounded soldier": a participle between a
+         * number or quantity word and an actor describes the actor */
+        if (has_prev && p == i && (vf & (VF_PAST | VF_PART)) && !(vf & (VF_BASE | VF_3SG)) && !prev_aux &&
+            s->tnp[i - 1 - a] < 0 && !(pf & (W_PRON_WE | W_PRON_HE | W_PRON_THEY | W_REL)) &&
+            i + 1 < b && s->tnp[i + 1 - a] >= 0 && s->nps[s->tnp[i + 1 - a]].a == i + 1 &&
+            ((t[i - 1].flags & T_NUM) || (pf & (W_MONEY | W_DET)) || is(s, i - 1, "additional") || is(s, i - 1, "other") ||
+             is(s, i - 1, "more") || is(s, i - 1, "several") || is(s, i - 1, "multiple") || is(s, i - 1, "numerous") ||
+             is(s, i - 1, "many") || is(s, i - 1, "few")))
+            continue;
         /* "Arnorian and Allied Security Forces": a participle between "and" and an actor describes it */
         if (has_prev && (is(s, i - 1, "and") || is(s, i - 1, "or")) && !(vf & (VF_BASE | VF_3SG)) && i + 1 < b &&
             s->tnp[i + 1 - a] >= 0)
