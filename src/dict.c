@@ -121,30 +121,28 @@ static int add_phrases(loader *L, const char *field, size_t flen, uint16_t kind,
     dyad_dict *d = L->d;
     size_t i = 0, a, b;
     while (next_phrase(field, flen, &i, &a, &b)) {
-        {
-            uint32_t ids[32], caps;
-            int n = phrase_ids(L, field + a, b - a, ids, &caps);
-            if (n < 0) return -1;
-            if (n > 0 && dyad_trie_add(&d->trie, ids, (size_t)n, caps, kind, payload) < 0) return -1;
-            if (n > 0) d->lex.words[ids[0]].flags |= W_START;
-            if (kind != K_ACTOR || plural) caps &= ~CAPS_FIRST_UPPER;
-            if (n > 0 && plural && !(caps & ~CAPS_FIRST_UPPER)) {
-                int at = n - 1;
-                for (int k = 1; k < n; k++)
-                    if (!strcmp(d->lex.words[ids[k]].s, "of")) { at = k - 1; break; }
-                dyad_form forms[4];
-                size_t nf = dyad_morph_plurals(&d->morph, d->lex.words[ids[at]].s, forms, 4);
-                for (size_t f = 0; f < nf; f++) {
-                    uint32_t save = ids[at];
-                    uint32_t pid = dyad_lex_add(&d->lex, forms[f].s, strlen(forms[f].s));
-                    if (!pid) return -1;
-                    if (d->lex.words[pid].base == pid && pid != save) d->lex.words[pid].base = save;
-                    d->lex.words[pid].flags |= W_NOUNISH;
-                    ids[at] = pid;
-                    if (dyad_trie_add(&d->trie, ids, (size_t)n, caps, kind, payload) < 0) return -1;
-                    d->lex.words[ids[0]].flags |= W_START;
-                    ids[at] = save;
-                }
+        uint32_t ids[32], caps;
+        int n = phrase_ids(L, field + a, b - a, ids, &caps);
+        if (n < 0) return -1;
+        if (n > 0 && dyad_trie_add(&d->trie, ids, (size_t)n, caps, kind, payload) < 0) return -1;
+        if (n > 0) d->lex.words[ids[0]].flags |= W_START;
+        if (kind != K_ACTOR || plural) caps &= ~CAPS_FIRST_UPPER;
+        if (n > 0 && plural && !(caps & ~CAPS_FIRST_UPPER)) {
+            int at = n - 1;
+            for (int k = 1; k < n; k++)
+                if (!strcmp(d->lex.words[ids[k]].s, "of")) { at = k - 1; break; }
+            dyad_form forms[4];
+            size_t nf = dyad_morph_plurals(&d->morph, d->lex.words[ids[at]].s, forms, 4);
+            for (size_t f = 0; f < nf; f++) {
+                uint32_t save = ids[at];
+                uint32_t pid = dyad_lex_add(&d->lex, forms[f].s, strlen(forms[f].s));
+                if (!pid) return -1;
+                if (d->lex.words[pid].base == pid && pid != save) d->lex.words[pid].base = save;
+                d->lex.words[pid].flags |= W_NOUNISH;
+                ids[at] = pid;
+                if (dyad_trie_add(&d->trie, ids, (size_t)n, caps, kind, payload) < 0) return -1;
+                d->lex.words[ids[0]].flags |= W_START;
+                ids[at] = save;
             }
         }
     }
