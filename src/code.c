@@ -573,7 +573,9 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             uint32_t lo = pass ? s->a : an->tok, hi = pass ? s->b : end;
             for (size_t q = 0; q < s->nnps; q++) {
                 const dyad_np *p = &s->nps[q];
-                if (!p->loc || p->a < lo || p->b > hi || (p->owner < 0 && p->place < 0)) continue;
+                /* a place after in/at/near, or a gazetteer place anywhere ("in Andar district,
+                 * Ghazni province": the province follows a comma) */
+                if ((!p->loc && p->place < 0) || p->a < lo || p->b > hi || (p->owner < 0 && p->place < 0)) continue;
                 const dyad_actor_ent *o = &d->actors[p->place >= 0 ? p->place : p->owner];
                 if (o->type != AT_CAPITAL && o->type != AT_CITY && o->type != AT_REGION && o->type != AT_COUNTRY) continue;
                 /* the most specific: a district's city before its province ("in Andar district, Ghazni province") */
