@@ -382,8 +382,6 @@ int dyad_coder_code(dyad_coder *c, const dyad_doc *doc, dyad_sink sink, void *ud
         recs[i].mentions = 0;
     }
     for (size_t i = 0; i < c->evs.n; i++) {
-        const dyad_record *head = NULL;
-        for (size_t j = 0; j <= i && !head; j++) if (recs[j].id == recs[i].cluster) head = &recs[j];
         int n = 0, stories = 0;
         for (size_t j = 0; j < c->evs.n; j++) {
             if (recs[j].cluster != recs[i].cluster) continue;
@@ -394,7 +392,6 @@ int dyad_coder_code(dyad_coder *c, const dyad_doc *doc, dyad_sink sink, void *ud
         }
         recs[i].mentions = n;
         recs[i].sources = stories;
-        (void)head;
     }
     for (size_t i = 0; i < c->evs.n; i++) {
         if (c->merge && recs[i].cluster != recs[i].id) continue;
