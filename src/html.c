@@ -293,6 +293,12 @@ void dyad_html_free(dyad_html_page *p) {
     dyad_buf_free(&p->title);
 }
 
+/* libxml2 reports some errors (a failed charset conversion, "I/O error: encoder error") through its
+ * generic error channel rather than the SAX handler; the library never prints, so they are
+ * silenced for the parse and the caller's handlers restored after it. */
+static void quiet(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+static void quiet_structured(void *ctx, xmlErrorPtr e) { (void)ctx; (void)e; }
+
 int dyad_html_extract(dyad_html_page *p, const char *html, size_t len, const char *charset) {
     dyad_buf_clear(&p->text);
     dyad_buf_clear(&p->title);
@@ -325,8 +331,20 @@ int dyad_html_extract(dyad_html_page *p, const char *html, size_t len, const cha
         xmlCharEncodingHandlerPtr enc = xmlFindCharEncodingHandler(charset);
         if (enc) xmlSwitchToEncoding(ctxt, enc);
     }
+    xmlGenericErrorFunc old_generic = xmlGenericError;
+    void *old_generic_ctx = xmlGenericErrorContext;
+    xmlStructuredErrorFunc old_structured = xmlStructuredError;
+    void *old_structured_ctx = xmlStructuredErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet);
+    xmlSetStructuredErrorFunc(NULL, quiet_structured);
+    h->error = quiet;
+    h->warning = quiet;
+    h->fatalError = quiet;
+    h->serror = quiet_structured;
     htmlParseDocument(ctxt);
     htmlFreeParserCtxt(ctxt);
+    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
+    xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
     end_block(&st);
     if (!st.oom) choose(&st);
     dyad_buf_free(&st.all);
