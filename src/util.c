@@ -75,12 +75,32 @@ void dyad_buf_printf(dyad_buf *b, const char *fmt, ...) {
     va_end(ap);
     b->len += (size_t)n;
 }
+/* The length of a valid UTF-8 sequence at s (n > 0, s[0] >= 0x80), or 0 if it is not one. */
+static size_t utf8_valid(const unsigned char *s, size_t n) {
+    unsigned c = s[0];
+    size_t k = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c <= 0xDF ? 2 : 0;
+    if (!k || k > n || (c >= 0xE0 && c < 0xF0 && k != 3)) return 0;
+    for (size_t i = 1; i < k; i++) if ((s[i] & 0xC0) != 0x80) return 0;
+    if (k == 3 && ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))) return 0;   /* overlong, surrogate */
+    if (k == 4 && ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))) return 0;   /* overlong, > U+10FFFF */
+    return k;
+}
+
 void dyad_buf_json_str(dyad_buf *b, const char *s, size_t n) {
     static const char hex[] = "0123456789abcdef";
     dyad_buf_addc(b, '"');
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            /* output is always valid UTF-8: ids, urls and titles come as the input gave them */
+            size_t k = utf8_valid((const unsigned char *)s + i, n - i);
+            if (k) { i += k - 1; continue; }
+            dyad_buf_add(b, s + run, i - run);
+            dyad_buf_add(b, "\xEF\xBF\xBD", 3);
+            run = i + 1;
+            continue;
+        }
         if (c >= 0x20 && c != '"' && c != '\\') continue;
         dyad_buf_add(b, s + run, i - run);
         run = i + 1;

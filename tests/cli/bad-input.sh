@@ -43,3 +43,8 @@ printf '#! kind=actors\nArnor\ttype=country country=arn\n' > "$tmp/d/bad.txt"
 rm "$tmp/d/verbs/x.txt"
 expect_exit 1 "$DYAD" dict check --dict "$tmp/d" 2> "$tmp/err"
 grep -q "bad.txt:2: country must be three capital letters" "$tmp/err" || fail "dict check: $(cat "$tmp/err")"
+# invalid UTF-8 in a document's id or title: the output stays valid UTF-8 JSON
+printf '{"id":"a\xffb","date":"2024-01-01","text":"Arnor accused Gondor of espionage.","title":"t\xfe"}\n' > "$tmp/badid.jsonl"
+"$DYAD" code --dict "$ROOT/dict" --dict "$ROOT/tests/rules/world.txt" "$tmp/badid.jsonl" > "$tmp/out"
+python3 -c 'import json,sys; [json.loads(l.decode("utf-8")) for l in open(sys.argv[1], "rb")]' "$tmp/out" || fail "output is not valid UTF-8 JSON"
+grep -q '"doc":"a' "$tmp/out" || fail "document with a bad id lost"

@@ -10,6 +10,11 @@ static void buffers(void **state) {
     dyad_buf_init(&b, &m);
     dyad_buf_json_str(&b, "a\"b\\c\n\x01", 7);
     assert_string_equal(b.data, "\"a\\\"b\\\\c\\n\\u0001\"");
+    /* output is valid UTF-8 whatever the input: bad bytes become U+FFFD, good ones pass */
+    dyad_buf_clear(&b);
+    dyad_buf_json_str(&b, "a\xff" "b\xc3\xa9\xe2\x82\xac\xed\xa0\x80\xf0\x9f\x98\x80\xc3", 16);
+    assert_string_equal(b.data, "\"a\xEF\xBF\xBD" "b\xc3\xa9\xe2\x82\xac\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"
+                                "\xf0\x9f\x98\x80\xEF\xBF\xBD\"");
     dyad_buf_clear(&b);
     for (int i = 0; i < 1000; i++) dyad_buf_printf(&b, "%d,", i);
     assert_int_equal(b.len, strlen(b.data));
