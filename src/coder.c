@@ -111,6 +111,16 @@ static dyad_date sentence_date(const char *text, const dyad_token *t, uint32_t a
     return story;
 }
 
+/* The value of the n ASCII digits at s; -1 if any is not a digit ("4,67" is a number token too). */
+static int digits(const char *s, size_t n) {
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!dyad_isdigit((unsigned char)s[i])) return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
 /* A document without a date often says it near its top: "Operational Update, March 12, 2011",
  * a release number "2011-03-S-038", a dateline. The first absolute date (or year and month) in
  * its first lines then anchors datelines without a year ("KABUL, Afghanistan (Dec. 21)"). */
@@ -131,7 +141,8 @@ static dyad_date guess_date(dyad_coder *c, const char *text, size_t len) {
     for (size_t i = 0; i + 2 < c->toks.n && i < at; i++) {
         if (!(t[i].flags & T_NUM) || t[i].len != 4 || !(t[i + 2].flags & T_NUM) || t[i + 2].len != 2) continue;
         if (t[i + 1].len != 1 || text[t[i + 1].off] != '-' || (t[i + 1].flags & T_SPACE)) continue;
-        int y = atoi(text + t[i].off), m = atoi(text + t[i + 2].off);
+        /* the text is not NUL-terminated: read exactly the token's digits, never atoi */
+        int y = digits(text + t[i].off, 4), m = digits(text + t[i + 2].off, 2);
         if (y >= 1900 && y <= 2100 && m >= 1 && m <= 12) return (dyad_date){y, m, 0, DP_MONTH};
     }
     return best;
