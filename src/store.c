@@ -570,6 +570,17 @@ static int sentence_key(dyad_store *s, const dyad_record *r, sqlite3_int64 *key)
     return DYAD_OK;
 }
 
+/* Parameters 2-7 of the event and mention inserts: where in the document the event was read
+ * (document, story, sentence, sentence key, byte span). */
+static void bind_position(sqlite3_stmt *q, const dyad_store *s, const dyad_record *r, sqlite3_int64 sk) {
+    sqlite3_bind_int64(q, 2, s->doc_key);
+    sqlite3_bind_int(q, 3, r->story);
+    sqlite3_bind_int(q, 4, r->sentence);
+    bind_key(q, 5, sk);
+    sqlite3_bind_int64(q, 6, (sqlite3_int64)r->span[0]);
+    sqlite3_bind_int64(q, 7, (sqlite3_int64)r->span[1]);
+}
+
 static int store_event(dyad_store *s, const dyad_record *r) {
     sqlite3_int64 sk, src, tgt, att;
     if (sentence_key(s, r, &sk) || actor_key(s, &r->source, &src) || actor_key(s, &r->target, &tgt) ||
@@ -580,12 +591,7 @@ static int store_event(dyad_store *s, const dyad_record *r) {
     if (r->cameo && strlen(r->cameo) >= 2) { root[0] = r->cameo[0]; root[1] = r->cameo[1]; }
     sqlite3_stmt *q = s->q[Q_EVENT];
     bind_text(q, 1, r->id);
-    sqlite3_bind_int64(q, 2, s->doc_key);
-    sqlite3_bind_int(q, 3, r->story);
-    sqlite3_bind_int(q, 4, r->sentence);
-    bind_key(q, 5, sk);
-    sqlite3_bind_int64(q, 6, (sqlite3_int64)r->span[0]);
-    sqlite3_bind_int64(q, 7, (sqlite3_int64)r->span[1]);
+    bind_position(q, s, r, sk);
     sqlite3_bind_int(q, 8, r->headline);
     bind_text(q, 9, r->date);
     bind_text(q, 10, dated ? ds : NULL);
@@ -628,12 +634,7 @@ static int store_event(dyad_store *s, const dyad_record *r) {
     sqlite3_int64 ev = sqlite3_last_insert_rowid(s->db);
     q = s->q[Q_MENTION];
     sqlite3_bind_int64(q, 1, ev);
-    sqlite3_bind_int64(q, 2, s->doc_key);
-    sqlite3_bind_int(q, 3, r->story);
-    sqlite3_bind_int(q, 4, r->sentence);
-    bind_key(q, 5, sk);
-    sqlite3_bind_int64(q, 6, (sqlite3_int64)r->span[0]);
-    sqlite3_bind_int64(q, 7, (sqlite3_int64)r->span[1]);
+    bind_position(q, s, r, sk);
     bind_text(q, 8, r->story_date);
     bind_text(q, 9, r->source.text);
     bind_text(q, 10, r->target.text);
