@@ -161,7 +161,23 @@ def _dec(b):
     return None if b is None else b.decode("utf-8", "replace")
 
 
-class Dictionaries:
+class _Closing:
+    """close() on leaving a with-block, and on collection as a last resort."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+class Dictionaries(_Closing):
     """dyad_dict_load over paths (folders or files); default: default_dict_paths()."""
 
     def __init__(self, paths=None, wordnet_dir=None):
@@ -191,20 +207,8 @@ class Dictionaries:
             self._lib.dyad_dict_free(self._h)
             self._h = None
 
-    def __enter__(self):
-        return self
 
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
-
-
-class Coder:
+class Coder(_Closing):
     """A dyad_coder over Dictionaries (or dictionary paths, or None for the defaults).
 
     date: default date (YYYY-MM-DD) of documents that carry none; stories, merge as in dyad.h.
@@ -333,15 +337,3 @@ class Coder:
             self._h = None
         if self._own_dict and self.dictionaries is not None:
             self.dictionaries.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-    def __del__(self):
-        try:
-            self.close()
-        except Exception:
-            pass
