@@ -1013,7 +1013,10 @@ int dyad_http_start(dyad_http **out, const dyad_http_options *o) {
     memset(&ss, 0, sizeof ss);
     struct sockaddr_in *a4 = (struct sockaddr_in *)&ss;
     struct sockaddr_in6 *a6 = (struct sockaddr_in6 *)&ss;
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL;
+    /* poll(), not epoll: libmicrohttpd's edge-triggered epoll misses a client's close that
+     * arrives with its last bytes, and holds such a connection for the whole timeout (found by
+     * fuzz_http); level-triggered poll closes it at once, and a pool of threads keeps it cheap */
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL;
     if (inet_pton(AF_INET, h->o.host, &a4->sin_addr) == 1) {
         a4->sin_family = AF_INET;
         a4->sin_port = htons((uint16_t)h->o.port);
