@@ -39,9 +39,50 @@ struct dyad_coder {
     dyad_memberships members;
     dyad_arena arena;
     dyad_buf json, tmp, explain;
+    int heavy;                   /* the working memory is to be given back before the next document */
     dyad_coder_stats stats;
     char err[256];
 };
+
+/* The working memory of one document: it grows to the largest document coded, and goes back
+ * to nothing after a document that failed (out of memory) or was larger than WORK_KEEP bytes, so
+ * a long run's memory is bounded by its largest document, not kept at it. */
+#define WORK_KEEP (4u << 20)
+static void work_init(dyad_coder *c) {
+    dyad_norm_init(&c->norm, &c->mem);
+    dyad_clean_init(&c->clean, &c->mem);
+    memset(&c->toks, 0, sizeof c->toks);
+    memset(&c->ranges, 0, sizeof c->ranges);
+    memset(&c->evs, 0, sizeof c->evs);
+    memset(&c->members, 0, sizeof c->members);
+    c->sents = NULL;
+    c->nsents = c->csents = 0;
+    c->toks.mem = &c->mem;
+    c->ranges.mem = &c->mem;
+    dyad_sent_init(&c->sent, &c->mem);
+    c->evs.mem = &c->mem;
+    c->members.mem = &c->mem;
+    dyad_arena_init(&c->arena, &c->mem, 1 << 16);
+    dyad_buf_init(&c->json, &c->mem);
+    dyad_buf_init(&c->tmp, &c->mem);
+    dyad_buf_init(&c->explain, &c->mem);
+    c->heavy = 0;
+}
+static void work_free(dyad_coder *c) {
+    const dyad_mem *m = &c->mem;
+    dyad_norm_free(&c->norm);
+    dyad_clean_free(&c->clean);
+    dyad_mem_free(m, c->toks.v, c->toks.cap * sizeof *c->toks.v);
+    dyad_mem_free(m, c->ranges.v, c->ranges.cap * sizeof *c->ranges.v);
+    dyad_mem_free(m, c->sents, c->csents * sizeof *c->sents);
+    dyad_sent_free(&c->sent, m);
+    dyad_mem_free(m, c->evs.v, c->evs.cap * sizeof *c->evs.v);
+    dyad_mem_free(m, c->members.v, c->members.cap * sizeof *c->members.v);
+    dyad_arena_free(&c->arena);
+    dyad_buf_free(&c->json);
+    dyad_buf_free(&c->tmp);
+    dyad_buf_free(&c->explain);
+}
 
 int dyad_coder_new(dyad_coder **out, const dyad_dict *d, const dyad_code_options *opts) {
     *out = NULL;
@@ -53,17 +94,7 @@ int dyad_coder_new(dyad_coder **out, const dyad_dict *d, const dyad_code_options
     if (opts && opts->date) snprintf(c->date, sizeof c->date, "%s", opts->date);
     c->stories = opts ? opts->stories : 0;
     c->merge = opts ? opts->merge : 0;
-    dyad_norm_init(&c->norm, &c->mem);
-    dyad_clean_init(&c->clean, &c->mem);
-    c->toks.mem = &c->mem;
-    c->ranges.mem = &c->mem;
-    dyad_sent_init(&c->sent, &c->mem);
-    c->evs.mem = &c->mem;
-    c->members.mem = &c->mem;
-    dyad_arena_init(&c->arena, &c->mem, 1 << 16);
-    dyad_buf_init(&c->json, &c->mem);
-    dyad_buf_init(&c->tmp, &c->mem);
-    dyad_buf_init(&c->explain, &c->mem);
+    work_init(c);
     *out = c;
     return DYAD_OK;
 }
@@ -71,18 +102,7 @@ int dyad_coder_new(dyad_coder **out, const dyad_dict *d, const dyad_code_options
 void dyad_coder_free(dyad_coder *c) {
     if (!c) return;
     dyad_mem m = c->mem;
-    dyad_norm_free(&c->norm);
-    dyad_clean_free(&c->clean);
-    dyad_mem_free(&m, c->toks.v, c->toks.cap * sizeof *c->toks.v);
-    dyad_mem_free(&m, c->ranges.v, c->ranges.cap * sizeof *c->ranges.v);
-    dyad_mem_free(&m, c->sents, c->csents * sizeof *c->sents);
-    dyad_sent_free(&c->sent, &m);
-    dyad_mem_free(&m, c->evs.v, c->evs.cap * sizeof *c->evs.v);
-    dyad_mem_free(&m, c->members.v, c->members.cap * sizeof *c->members.v);
-    dyad_arena_free(&c->arena);
-    dyad_buf_free(&c->json);
-    dyad_buf_free(&c->tmp);
-    dyad_buf_free(&c->explain);
+    work_free(c);
     dyad_mem_free(&m, c, sizeof *c);
 }
 
@@ -260,6 +280,70 @@ static int same_event(const dyad_ev *a, const dyad_ev *b) {
     return 1;
 }
 
+/* A hash of what same_event() compares exactly (the parties as party_eq() sees them, the root
+ * with 03 as 07, negation): events it calls the same fall in one bucket. */
+static uint32_t party_hash(uint32_t h, const dyad_av *x) {
+    const char *a = x->country[0] ? x->country : x->org ? x->org : "", *b = x->country[0] || !x->org ? x->sector : "";
+    h = dyad_hash(x->country[0] ? "C" : x->org ? "O" : "S", 1, h);
+    h = dyad_hash(a, strlen(a) + 1, h);
+    return dyad_hash(b, strlen(b) + 1, h);
+}
+static uint32_t event_key(const dyad_ev *e) {
+    int root = (e->cameo[0] - '0') * 10 + (e->cameo[1] - '0');
+    char tail[2] = {(char)(root == 3 ? 7 : root), (char)(e->mode == MODE_NEGATED)};
+    return dyad_hash(tail, 2, party_hash(party_hash(0, &e->src), &e->tgt));
+}
+
+/* Several reports of one event: each event joins the cluster of the first earlier event that
+ * same_event() matches, and the cluster's first report names it; every record then carries the
+ * cluster's number of reports (mentions) and of stories (sources). Linear in the events (hash
+ * buckets, then a sort of cluster-story pairs) but for the scan inside a bucket, which stops at
+ * MAX_SCAN candidates: a document repeating one dyad on many dates cannot make this quadratic. */
+#define MAX_SCAN 256
+static int by_u64(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+static int cluster_events(dyad_coder *c, dyad_record *recs) {
+    size_t n = c->evs.n, nb = 16;
+    if (!n) return 0;
+    while (nb < 2 * n) nb *= 2;
+    size_t *head = dyad_arena_alloc(&c->arena, nb * sizeof *head), *next = dyad_arena_alloc(&c->arena, n * sizeof *next),
+           *root = dyad_arena_alloc(&c->arena, n * sizeof *root), *count = dyad_arena_alloc(&c->arena, n * sizeof *count);
+    uint32_t *key = dyad_arena_alloc(&c->arena, n * sizeof *key);
+    uint64_t *pairs = dyad_arena_alloc(&c->arena, n * sizeof *pairs);
+    if (!head || !next || !root || !count || !key || !pairs) return DYAD_ENOMEM;
+    for (size_t b = 0; b < nb; b++) head[b] = SIZE_MAX;
+    size_t *tail = dyad_arena_alloc(&c->arena, nb * sizeof *tail);
+    if (!tail) return DYAD_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        key[i] = event_key(&c->evs.v[i]);
+        size_t b = key[i] & (nb - 1), first = i, scanned = 0;
+        for (size_t j = head[b]; j != SIZE_MAX && scanned < MAX_SCAN; j = next[j], scanned++)
+            if (key[j] == key[i] && same_event(&c->evs.v[j], &c->evs.v[i])) { first = j; break; }
+        root[i] = first == i ? i : root[first];
+        count[i] = 0;
+        next[i] = SIZE_MAX;   /* appended: a bucket's chain runs in document order */
+        if (head[b] == SIZE_MAX) head[b] = i;
+        else next[tail[b]] = i;
+        tail[b] = i;
+    }
+    for (size_t i = 0; i < n; i++) {
+        count[root[i]]++;
+        pairs[i] = (uint64_t)root[i] << 32 | recs[i].story;
+    }
+    qsort(pairs, n, sizeof *pairs, by_u64);
+    for (size_t i = 0; i < n; i++) next[i] = 0;   /* now: stories a cluster was reported in */
+    for (size_t i = 0; i < n; i++)
+        if (!i || pairs[i] != pairs[i - 1]) next[pairs[i] >> 32]++;
+    for (size_t i = 0; i < n; i++) {
+        recs[i].cluster = recs[root[i]].id;
+        recs[i].mentions = (int)count[root[i]];
+        recs[i].sources = (int)next[root[i]];
+    }
+    return 0;
+}
+
 static void event_id(dyad_coder *c, const char *doc, const dyad_ev *e, size_t k, char *out, size_t cap) {
     (void)c;
     snprintf(out, cap, "%s-%u-%u-%zu", doc, e->story, e->sentence, k);
@@ -350,7 +434,20 @@ static void build_event(dyad_coder *c, const dyad_doc *doc, const dyad_ev *e, si
     r->evidence = dup(c, c->tmp.data ? c->tmp.data : "", c->tmp.len);
 }
 
+static int code_doc(dyad_coder *c, const dyad_doc *doc, dyad_sink sink, void *ud);
+
 int dyad_coder_code(dyad_coder *c, const dyad_doc *doc, dyad_sink sink, void *ud) {
+    if (c->heavy) {
+        work_free(c);
+        work_init(c);
+    }
+    c->heavy = 1;   /* until this document is done, and after it when it was large */
+    int rc = code_doc(c, doc, sink, ud);
+    if (!rc && doc->len <= WORK_KEEP) c->heavy = 0;
+    return rc;
+}
+
+static int code_doc(dyad_coder *c, const dyad_doc *doc, dyad_sink sink, void *ud) {
     dyad_arena_reset(&c->arena);
     c->stats.docs++;
     c->stats.bytes += doc->len;
@@ -380,30 +477,12 @@ int dyad_coder_code(dyad_coder *c, const dyad_doc *doc, dyad_sink sink, void *ud
     }
     dyad_record *recs = c->evs.n ? dyad_arena_alloc(&c->arena, c->evs.n * sizeof *recs) : NULL;
     if (c->evs.n && !recs) return DYAD_ENOMEM;
-    for (size_t i = 0; i < c->evs.n; i++) {
-        size_t k = 0;
-        for (size_t j = 0; j < i; j++) if (c->evs.v[j].sentence == c->evs.v[i].sentence) k++;
+    /* the k-th event of its sentence: events come sentence by sentence */
+    for (size_t i = 0, k = 0; i < c->evs.n; i++) {
+        k = i && c->evs.v[i - 1].sentence == c->evs.v[i].sentence ? k + 1 : 0;
         build_event(c, &named, &c->evs.v[i], k, &recs[i]);
     }
-    /* several reports of one event: the first report names the cluster, and counts them */
-    for (size_t i = 0; i < c->evs.n; i++) {
-        size_t first = i;
-        for (size_t j = 0; j < i && first == i; j++) if (same_event(&c->evs.v[j], &c->evs.v[i])) first = j;
-        recs[i].cluster = recs[first].id;
-        recs[i].mentions = 0;
-    }
-    for (size_t i = 0; i < c->evs.n; i++) {
-        int n = 0, stories = 0;
-        for (size_t j = 0; j < c->evs.n; j++) {
-            if (recs[j].cluster != recs[i].cluster) continue;
-            n++;
-            int seen = 0;
-            for (size_t k = 0; k < j; k++) if (recs[k].cluster == recs[i].cluster && recs[k].story == recs[j].story) seen = 1;
-            stories += !seen;
-        }
-        recs[i].mentions = n;
-        recs[i].sources = stories;
-    }
+    if ((rc = cluster_events(c, recs))) return rc;
     for (size_t i = 0; i < c->evs.n; i++) {
         if (c->merge && recs[i].cluster != recs[i].id) continue;
         c->stats.events++;

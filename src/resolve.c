@@ -4,17 +4,26 @@
 #include <math.h>
 
 void dyad_resolve_usd(const dyad_dict *d, dyad_evs *evs) {
-    for (size_t i = 0; i < evs->n; i++) {
+    /* A currency's rate is the first conversion the text gives for it; the other sums in that
+     * currency take it. One pass to find the rates, one to apply them: linear in the events. */
+    struct rate { const char *cur; double rate; } rates[16];
+    size_t nr = 0;
+    for (size_t i = 0; i < evs->n && nr < 16; i++) {
         const dyad_ev *a = &evs->v[i];
         if (!a->has_money || a->usd_src != 1 || !strcmp(a->money.currency, "USD") || a->money.value <= 0) continue;
-        double rate = a->usd / a->money.value;
-        for (size_t j = 0; j < evs->n; j++) {
-            dyad_ev *b = &evs->v[j];
-            if (b->has_money && b->usd < 0 && !strcmp(b->money.currency, a->money.currency)) {
-                b->usd = b->money.value * rate;
+        size_t q = 0;
+        while (q < nr && strcmp(rates[q].cur, a->money.currency)) q++;
+        if (q == nr) rates[nr++] = (struct rate){a->money.currency, a->usd / a->money.value};
+    }
+    for (size_t j = 0; j < evs->n && nr; j++) {
+        dyad_ev *b = &evs->v[j];
+        if (!b->has_money || b->usd >= 0) continue;
+        for (size_t q = 0; q < nr; q++)
+            if (!strcmp(b->money.currency, rates[q].cur)) {
+                b->usd = b->money.value * rates[q].rate;
                 b->usd_src = 2;
+                break;
             }
-        }
     }
     /* Else the month's rate from the packaged series (rates.txt), at the event's date. */
     for (size_t j = 0; j < evs->n; j++) {
@@ -61,22 +70,26 @@ static int same_claim(const dyad_ev *a, const dyad_ev *b) {
            fabs(a->money.value - b->money.value) <= 0.02 * fabs(a->money.value);
 }
 
+/* Each distinct claim (a dyad, a kind of event, a sum) is compared once: an event that repeats
+ * an earlier claim adds no pair. With at most MAX_CLAIMS claims a document this stays linear in
+ * its events however long it is; claims past that are not compared. */
+#define MAX_CLAIMS 256
 size_t dyad_resolve_conflicts(const dyad_evs *evs, dyad_conflict *out, size_t max) {
-    size_t k = 0;
-    for (size_t i = 0; i < evs->n && k < max; i++) {
-        const dyad_ev *a = &evs->v[i];
-        if (!a->has_money) continue;
-        for (size_t j = i + 1; j < evs->n && k < max; j++) {
-            const dyad_ev *b = &evs->v[j];
-            if (!b->has_money || !same_dyad(a, b) || !same_kind(a->cameo, b->cameo) || !disagree(a, b)) continue;
-            /* one record per pair of distinct claims */
-            int seen = 0;
-            for (size_t q = 0; q < k; q++) {
-                const dyad_ev *x = &evs->v[out[q].i], *y = &evs->v[out[q].j];
-                if (same_dyad(x, a) && ((same_claim(x, a) && same_claim(y, b)) || (same_claim(x, b) && same_claim(y, a)))) seen = 1;
-            }
-            if (!seen) out[k++] = (dyad_conflict){i, j};
+    size_t k = 0, claims[MAX_CLAIMS], nc = 0;
+    for (size_t j = 0; j < evs->n && k < max; j++) {
+        const dyad_ev *b = &evs->v[j];
+        if (!b->has_money) continue;
+        int repeat = 0;
+        for (size_t q = 0; q < nc && !repeat; q++) {
+            const dyad_ev *a = &evs->v[claims[q]];
+            repeat = same_dyad(a, b) && same_kind(a->cameo, b->cameo) && same_claim(a, b);
         }
+        if (repeat) continue;
+        for (size_t q = 0; q < nc && k < max; q++) {
+            const dyad_ev *a = &evs->v[claims[q]];
+            if (same_dyad(a, b) && same_kind(a->cameo, b->cameo) && disagree(a, b)) out[k++] = (dyad_conflict){claims[q], j};
+        }
+        if (nc < MAX_CLAIMS) claims[nc++] = j;
     }
     return k;
 }
