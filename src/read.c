@@ -178,14 +178,15 @@ static int push_back(dyad_reader *r, const char *p, size_t n) {
 
 /* ---- window ----------------------------------------------------------------------------------- */
 
-enum { LINE_OK = 0, LINE_EOF = 1, LINE_LONG = 2, LINE_BROKEN = -1 };
+enum { LINE_OK = 0, LINE_EOF = 1, LINE_LONG = 2, LINE_NOMEM = 3, LINE_BROKEN = -1 };
 
 /* Reads a line (without its '\n') into out, consuming at most budget bytes. A line of limit bytes
- * or more is consumed to its end without being kept (LINE_LONG). *nl tells whether the line ended
- * with '\n' (not the end of input or of the budget). */
+ * or more is consumed to its end without being kept (LINE_LONG), and so is a line there is no
+ * memory to keep (LINE_NOMEM: the buffer is freed, the lines after it can still be read). *nl
+ * tells whether the line ended with '\n' (not the end of input or of the budget). */
 static int read_line(dyad_reader *r, dyad_buf *out, size_t limit, unsigned long long budget, int *nl) {
     dyad_buf_clear(out);
-    int too_long = 0, any = 0;
+    int too_long = 0, nomem = 0, any = 0;
     *nl = 0;
     while (budget) {
         if (r->pos == r->in.len) {
@@ -204,9 +205,8 @@ static int read_line(dyad_reader *r, dyad_buf *out, size_t limit, unsigned long 
             else {
                 dyad_buf_add(out, s, keep);
                 if (out->oom) {
-                    snprintf(r->err, sizeof r->err, "%s: out of memory", r->path);
-                    set_fail(r, DYAD_ENOMEM);
-                    return LINE_BROKEN;
+                    dyad_buf_free(out);
+                    too_long = nomem = 1;
                 }
             }
         }
@@ -216,7 +216,7 @@ static int read_line(dyad_reader *r, dyad_buf *out, size_t limit, unsigned long 
         if (e) { *nl = 1; break; }
     }
     if (!any) return LINE_EOF;
-    return too_long ? LINE_LONG : LINE_OK;
+    return nomem ? LINE_NOMEM : too_long ? LINE_LONG : LINE_OK;
 }
 
 /* Appends up to n bytes of the stream to out: the number read (less at the end), or -1. */
@@ -416,6 +416,11 @@ static int next_jsonl(dyad_reader *r, dyad_doc *doc) {
         if (rc == LINE_LONG) {
             r->st.bad++;
             snprintf(r->err, sizeof r->err, "%s:%ld: line longer than %zu MiB, skipped", r->path, r->line, MAX_DOC >> 20);
+            return DYAD_EINPUT;
+        }
+        if (rc == LINE_NOMEM) {
+            r->st.bad++;
+            snprintf(r->err, sizeof r->err, "%s:%ld: out of memory for this line, skipped", r->path, r->line);
             return DYAD_EINPUT;
         }
         size_t i = 0;
@@ -636,7 +641,7 @@ static int next_warc(dyad_reader *r, dyad_doc *doc) {
             if (rc == LINE_EOF) { r->done = 1; return DYAD_EOF; }
             if (rc == LINE_BROKEN) return fail_code(r);
             if (rc == LINE_OK && (r->buf.len == 0 || (r->buf.len == 1 && r->buf.data[0] == '\r'))) continue;
-            if (rc == LINE_LONG || !version_line(r->buf.data, r->buf.len)) {
+            if (rc >= LINE_LONG || !version_line(r->buf.data, r->buf.len)) {
                 int f = warc_resync(r);
                 if (f < 0) return fail_code(r);
                 r->st.bad++;
@@ -665,7 +670,7 @@ static int next_warc(dyad_reader *r, dyad_doc *doc) {
                 snprintf(r->err, sizeof r->err, "%s: byte %llu: WARC record ends inside its header", r->path, at);
                 return DYAD_EINPUT;
             }
-            if (rc == LINE_LONG || ++fields > MAX_FIELDS) { broken = 1; continue; }
+            if (rc >= LINE_LONG || ++fields > MAX_FIELDS) { broken = 1; continue; }
             size_t len = r->buf.len;
             if (len && r->buf.data[len - 1] == '\r') len--;
             if (!len) break;
