@@ -39,9 +39,10 @@ static const char filter_usage[] =
 
 static const char query_usage[] =
     "usage: dyad query [--db PATH] [filters] [--by KEY[,KEY...]] [--format table|csv|jsonl] [--limit N]\n"
-    "Events of the store, or with --by their counts and Goldstein sums grouped by KEY: dyad, source,\n"
-    "target, cameo, root, plover, mode, country, day, week (its Monday), month, year. Dates coarser\n"
-    "than the grouping stay as they are (an event of '2014' counts under '2014').\n";
+    "Events of the store, or with --by their counts and Goldstein sums grouped by up to six KEYs:\n"
+    "dyad, source, target, cameo, root, quad, plover, mode, country (of the place), source_country,\n"
+    "target_country, place, day, week (its Monday), month, year. Dates coarser than the grouping\n"
+    "stay as they are (an event of '2014' counts under '2014').\n";
 
 static const char export_usage[] =
     "usage: dyad export --format gdelt|icews|plover|csv [--db PATH] [filters]\n"
@@ -436,22 +437,6 @@ static void tsv_field(FILE *o, const char *v) {
 
 /* Grouping keys: the name the user gives, the SQL expression (the program's own text), and the
  * output column names. "dyad" is two columns. */
-static const struct { const char *name, *sql, *cols; } group_keys[] = {
-    {"dyad", "coalesce(nullif(sa.code, ''), '-'), coalesce(nullif(ta.code, ''), '-')", "source,target"},
-    {"source", "coalesce(nullif(sa.code, ''), '-')", "source"},
-    {"target", "coalesce(nullif(ta.code, ''), '-')", "target"},
-    {"cameo", "e.cameo", "cameo"},
-    {"root", "e.root", "root"},
-    {"plover", "e.plover_event", "plover"},
-    {"mode", "e.mode", "mode"},
-    {"country", "e.location_country", "country"},
-    {"day", "e.date", "day"},
-    {"week", "CASE WHEN length(e.date) = 10 THEN date(e.date, '-6 days', 'weekday 1') ELSE e.date END", "week"},
-    {"month", "substr(e.date, 1, 7)", "month"},
-    {"year", "substr(e.date, 1, 4)", "year"},
-};
-#define NKEYS (sizeof group_keys / sizeof *group_keys)
-
 enum { OUT_TABLE, OUT_CSV, OUT_JSONL };
 
 static int cmd_query_rows(dyad_store *s, const dyad_store_filter *f, int out, long limit) {
@@ -494,32 +479,19 @@ static int cmd_query_rows(dyad_store *s, const dyad_store_filter *f, int out, lo
     return rc;
 }
 
-static int cmd_query_groups(dyad_store *s, const dyad_store_filter *f, int out, long limit, const int *keys,
-                            int nkeys) {
-    char sel[1024] = "SELECT ", grp[1024] = "", cols[256] = "";
-    size_t ns = strlen(sel), ng = 0, nc = 0;
-    for (int i = 0; i < nkeys; i++) {
-        ns += (size_t)snprintf(sel + ns, sizeof sel - ns, "%s, ", group_keys[keys[i]].sql);
-        ng += (size_t)snprintf(grp + ng, sizeof grp - ng, "%s%s", i ? ", " : "", group_keys[keys[i]].sql);
-        nc += (size_t)snprintf(cols + nc, sizeof cols - nc, "%s%s", i ? "," : "", group_keys[keys[i]].cols);
-    }
-    snprintf(sel + ns, sizeof sel - ns, "count(*), round(sum(e.goldstein), 2)");
-    char tail[2200];   /* two copies of grp, which six keys keep under 1024 */
-    snprintf(tail, sizeof tail, " GROUP BY %s ORDER BY %s%s", grp, grp, limit > 0 ? " LIMIT ?20" : "");
+static int cmd_query_groups(dyad_store *s, const dyad_store_filter *f, int out, long limit, dyad_store_group *g) {
+    char tail[1100];   /* two copies of the group's keys */
+    snprintf(tail, sizeof tail, " GROUP BY %s ORDER BY %s%s", g->group, g->group, limit > 0 ? " LIMIT ?20" : "");
     sqlite3_stmt *q = NULL;
-    if (dyad_store_select(s, sel, f, tail, &q) != DYAD_OK) {
+    if (dyad_store_select(s, g->select, f, tail, &q) != DYAD_OK) {
         fprintf(stderr, "dyad query: %s\n", dyad_store_errmsg(s));
         return DYAD_EXIT_IO;
     }
     if (limit > 0) sqlite3_bind_int64(q, 20, limit);
     /* the output columns: the keys' names, then events and goldstein */
-    const char *names[16];
+    const char *names[24];
     int n = 0;
-    char colbuf[256];
-    snprintf(colbuf, sizeof colbuf, "%s", cols);
-    for (char *p = strtok(colbuf, ","); p && n < 14; p = strtok(NULL, ",")) names[n++] = p;
-    names[n++] = "events";
-    names[n++] = "goldstein";
+    for (char *p = strtok(g->cols, ","); p && n < 24; p = strtok(NULL, ",")) names[n++] = p;
     for (int i = 0; out != OUT_JSONL && i < n; i++) {
         if (out == OUT_CSV) printf("%s%s", names[i], i < n - 1 ? "," : "\n");
         else if (i < n - 2) printf("%-12s ", names[i]);
@@ -569,22 +541,11 @@ int dyad_cmd_query(int argc, char **argv) {
     }
     int out = !strcmp(format, "table") ? OUT_TABLE : !strcmp(format, "csv") ? OUT_CSV : !strcmp(format, "jsonl") ? OUT_JSONL : -1;
     if (out < 0) return usage_error("query", query_usage, "--format '%s' is not one of table, csv, jsonl", format);
-    int keys[8], nkeys = 0;
-    if (by) {
-        char buf[256];
-        snprintf(buf, sizeof buf, "%s", by);
-        for (char *p = strtok(buf, ","); p; p = strtok(NULL, ",")) {
-            int k = -1;
-            for (size_t j = 0; j < NKEYS; j++) if (!strcmp(p, group_keys[j].name)) k = (int)j;
-            if (k < 0) return usage_error("query", query_usage, "--by '%s': not one of dyad, source, target, cameo, root, "
-                                          "plover, mode, country, day, week, month, year", p);
-            if (nkeys == 6) return usage_error("query", query_usage, "--by '%s': at most six keys", by);
-            keys[nkeys++] = k;
-        }
-    }
+    dyad_store_group g;
+    if (by && dyad_store_group_parse(by, 6, &g)) return usage_error("query", query_usage, "--by: %s", g.err);
     dyad_store *s = open_read("query", db);
     if (!s) return DYAD_EXIT_IO;
-    rc = nkeys ? cmd_query_groups(s, &f, out, limit, keys, nkeys) : cmd_query_rows(s, &f, out, limit);
+    rc = by ? cmd_query_groups(s, &f, out, limit, &g) : cmd_query_rows(s, &f, out, limit);
     if (fflush(stdout) != 0) { fprintf(stderr, "dyad query: writing output: %s\n", strerror(errno)); rc = DYAD_EXIT_IO; }
     dyad_store_free(s);
     return rc;

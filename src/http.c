@@ -408,79 +408,47 @@ static enum MHD_Result api_events(const req *r, slot *s, params *p) {
 
 /* ---- GET /api/aggregate ---- */
 
-/* Grouping keys: the name a client gives, the SQL (the program's own text) and the output
- * columns. Those of `dyad query --by`, and quad, source_country, target_country and place. */
-static const struct { const char *name, *sql, *cols; } agg_keys[] = {
-    {"dyad", "coalesce(nullif(sa.code, ''), '-'), coalesce(nullif(ta.code, ''), '-')", "source,target"},
-    {"source", "coalesce(nullif(sa.code, ''), '-')", "source"},
-    {"target", "coalesce(nullif(ta.code, ''), '-')", "target"},
-    {"cameo", "e.cameo", "cameo"},
-    {"root", "e.root", "root"},
-    {"quad", "e.quad_class", "quad"},
-    {"plover", "e.plover_event", "plover"},
-    {"mode", "e.mode", "mode"},
-    {"country", "e.location_country", "country"},
-    {"source_country", "nullif(sa.country, '')", "source_country"},
-    {"target_country", "nullif(ta.country, '')", "target_country"},
-    {"place", "e.location, e.location_country, e.lat, e.lon", "place,place_country,lat,lon"},
-    {"day", "e.date", "day"},
-    {"week", "CASE WHEN length(e.date) = 10 THEN date(e.date, '-6 days', 'weekday 1') ELSE e.date END", "week"},
-    {"month", "substr(e.date, 1, 7)", "month"},
-    {"year", "substr(e.date, 1, 4)", "year"},
-};
-#define NAGG (sizeof agg_keys / sizeof *agg_keys)
-
 static enum MHD_Result api_aggregate(const req *r, slot *s, params *p) {
     dyad_store_filter f;
     long limit;
     if (read_params(r, p, FILTERS | BIT(P_BY) | BIT(P_LIMIT) | BIT(P_ORDER)) || make_filter(p, &f) ||
         num_param(p, P_LIMIT, 1, 10000, 1000, &limit))
         return fail(r, MHD_HTTP_BAD_REQUEST, "%s", p->err);
-    if (!pv(p, P_BY)) return fail(r, MHD_HTTP_BAD_REQUEST, "by is required: up to four of dyad, source, target, cameo, "
-                                  "root, quad, plover, mode, country, source_country, target_country, place, day, week, "
-                                  "month, year");
+    if (!pv(p, P_BY)) return fail(r, MHD_HTTP_BAD_REQUEST, "by is required: up to four of " DYAD_STORE_GROUP_KEYS);
     const char *order = pv(p, P_ORDER) ? pv(p, P_ORDER) : "keys";
     if (strcmp(order, "keys") && strcmp(order, "-events"))
         return fail(r, MHD_HTTP_BAD_REQUEST, "order '%.40s' is not one of keys, -events", order);
-    int keys[4], nkeys = 0;
-    char by[MAX_VALUE + 1];
-    memcpy(by, pv(p, P_BY), strlen(pv(p, P_BY)) + 1);
-    char *save = NULL;
-    for (char *k = strtok_r(by, ",", &save); k; k = strtok_r(NULL, ",", &save)) {
-        int j = -1;
-        for (size_t i = 0; i < NAGG; i++) if (!strcmp(k, agg_keys[i].name)) j = (int)i;
-        if (j < 0) return fail(r, MHD_HTTP_BAD_REQUEST, "by '%.40s' is not one of dyad, source, target, cameo, root, quad, "
-                               "plover, mode, country, source_country, target_country, place, day, week, month, year", k);
-        for (int i = 0; i < nkeys; i++)
-            if (keys[i] == j) return fail(r, MHD_HTTP_BAD_REQUEST, "by names '%s' twice", k);
-        if (nkeys == 4) return fail(r, MHD_HTTP_BAD_REQUEST, "by takes at most four keys");
-        keys[nkeys++] = j;
+    dyad_store_group *g = malloc(sizeof *g);
+    if (!g) return MHD_NO;
+    if (dyad_store_group_parse(pv(p, P_BY), 4, g)) {
+        enum MHD_Result res = fail(r, MHD_HTTP_BAD_REQUEST, "by: %s", g->err);
+        free(g);
+        return res;
     }
-    if (!nkeys) return fail(r, MHD_HTTP_BAD_REQUEST, "by names no key");
-    /* the statement, from the table's fragments only */
-    char sel[1024] = "SELECT ", grp[512] = "", tail[1400];
+    char tail[1200];
+    snprintf(tail, sizeof tail, " GROUP BY %s ORDER BY %s%s LIMIT ?20", g->group, strcmp(order, "keys") ? "count(*) DESC, " : "",
+             g->group);
     const char *cols[20];
-    char colbuf[256] = "";
-    size_t ns = strlen(sel), ng = 0, nc = 0;
     int ncols = 0;
-    for (int i = 0; i < nkeys; i++) {
-        ns += (size_t)snprintf(sel + ns, sizeof sel - ns, "%s, ", agg_keys[keys[i]].sql);
-        ng += (size_t)snprintf(grp + ng, sizeof grp - ng, "%s%s", i ? ", " : "", agg_keys[keys[i]].sql);
-        nc += (size_t)snprintf(colbuf + nc, sizeof colbuf - nc, "%s%s", i ? "," : "", agg_keys[keys[i]].cols);
-    }
-    snprintf(sel + ns, sizeof sel - ns, "count(*), round(sum(e.goldstein), 2)");
-    snprintf(tail, sizeof tail, " GROUP BY %s ORDER BY %s%s LIMIT ?20", grp, strcmp(order, "keys") ? "count(*) DESC, " : "", grp);
     char *save2 = NULL;
-    for (char *c = strtok_r(colbuf, ",", &save2); c && ncols < 18; c = strtok_r(NULL, ",", &save2)) cols[ncols++] = c;
-    cols[ncols++] = "events";
-    cols[ncols++] = "goldstein";
+    for (char *c = strtok_r(g->cols, ",", &save2); c && ncols < 20; c = strtok_r(NULL, ",", &save2)) cols[ncols++] = c;
     sqlite3_stmt *q = NULL;
-    if (dyad_store_select(s->store, sel, &f, tail, &q) != DYAD_OK)
+    if (dyad_store_select(s->store, g->select, &f, tail, &q) != DYAD_OK) {
+        free(g);
         return fail(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "%s", dyad_store_errmsg(s->store));
+    }
     sqlite3_bind_int64(q, 20, limit);
     buf b = {0};
     buf_str(&b, "{\"by\":[");
-    for (int i = 0; i < nkeys; i++) buf_fmt(&b, "%s\"%s\"", i ? "," : "", agg_keys[keys[i]].name);
+    for (const char *k = pv(p, P_BY); *k;) {   /* checked: key names, comma-separated */
+        size_t len = strcspn(k, ",");
+        if (len) {
+            buf_str(&b, b.n > 7 ? ",\"" : "\"");
+            buf_add(&b, k, len);
+            buf_str(&b, "\"");
+        }
+        k += len + (k[len] == ',');
+    }
     buf_str(&b, "],\"rows\":[");
     int rc, n = 0;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -492,6 +460,7 @@ static enum MHD_Result api_aggregate(const req *r, slot *s, params *p) {
         buf_str(&b, "}");
     }
     sqlite3_finalize(q);
+    free(g);
     if (rc != SQLITE_DONE) { free(b.p); return query_failed(r, s, rc, &f); }
     buf_str(&b, "]}\n");
     return reply(r, MHD_HTTP_OK, &b, "application/json");

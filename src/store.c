@@ -751,3 +751,65 @@ int dyad_store_select(dyad_store *s, const char *select_sql, const dyad_store_fi
     *out = q;
     return DYAD_OK;
 }
+
+/* ---- grouping ---- */
+
+static const struct { const char *name, *sql, *cols; } group_keys[] = {
+    {"dyad", "coalesce(nullif(sa.code, ''), '-'), coalesce(nullif(ta.code, ''), '-')", "source,target"},
+    {"source", "coalesce(nullif(sa.code, ''), '-')", "source"},
+    {"target", "coalesce(nullif(ta.code, ''), '-')", "target"},
+    {"cameo", "e.cameo", "cameo"},
+    {"root", "e.root", "root"},
+    {"quad", "e.quad_class", "quad"},
+    {"plover", "e.plover_event", "plover"},
+    {"mode", "e.mode", "mode"},
+    {"country", "e.location_country", "country"},
+    {"source_country", "nullif(sa.country, '')", "source_country"},
+    {"target_country", "nullif(ta.country, '')", "target_country"},
+    {"place", "e.location, e.location_country, e.lat, e.lon", "place,place_country,lat,lon"},
+    {"day", "e.date", "day"},
+    {"week", "CASE WHEN length(e.date) = 10 THEN date(e.date, '-6 days', 'weekday 1') ELSE e.date END", "week"},
+    {"month", "substr(e.date, 1, 7)", "month"},
+    {"year", "substr(e.date, 1, 4)", "year"},
+};
+#define NGROUP (sizeof group_keys / sizeof *group_keys)
+
+int dyad_store_group_parse(const char *by, int max_keys, dyad_store_group *g) {
+    memset(g, 0, sizeof *g);
+    int keys[NGROUP], n = 0;
+    const char *p = by ? by : "";
+    while (*p) {
+        size_t len = strcspn(p, ",");
+        int k = -1;
+        for (size_t j = 0; j < NGROUP; j++)
+            if (strlen(group_keys[j].name) == len && !strncmp(p, group_keys[j].name, len)) k = (int)j;
+        if (k < 0) {
+            snprintf(g->err, sizeof g->err, "'%.*s' is not a key (" DYAD_STORE_GROUP_KEYS ")", (int)(len > 40 ? 40 : len), p);
+            return -1;
+        }
+        for (int i = 0; i < n; i++)
+            if (keys[i] == k) { snprintf(g->err, sizeof g->err, "'%s' named twice", group_keys[k].name); return -1; }
+        if (n == max_keys) {
+            static const char *const words[] = {"no", "one", "two", "three", "four", "five", "six"};
+            snprintf(g->err, sizeof g->err, "at most %s keys", max_keys <= 6 ? words[max_keys] : "so many");
+            return -1;
+        }
+        keys[n++] = k;
+        p += len;
+        if (*p) p++;
+    }
+    if (!n) { snprintf(g->err, sizeof g->err, "no key: one or more of " DYAD_STORE_GROUP_KEYS); return -1; }
+    size_t ns = (size_t)snprintf(g->select, sizeof g->select, "SELECT "), ng = 0, nc = 0;
+    for (int i = 0; i < n; i++) {
+        ns += (size_t)snprintf(g->select + ns, sizeof g->select - ns, "%s, ", group_keys[keys[i]].sql);
+        ng += (size_t)snprintf(g->group + ng, sizeof g->group - ng, "%s%s", i ? ", " : "", group_keys[keys[i]].sql);
+        nc += (size_t)snprintf(g->cols + nc, sizeof g->cols - nc, "%s,", group_keys[keys[i]].cols);
+    }
+    size_t tail = (size_t)snprintf(g->select + ns, sizeof g->select - ns, "count(*), round(sum(e.goldstein), 2)");
+    nc += (size_t)snprintf(g->cols + nc, sizeof g->cols - nc, "events,goldstein");
+    if (ns + tail >= sizeof g->select || ng >= sizeof g->group || nc >= sizeof g->cols) {
+        snprintf(g->err, sizeof g->err, "too many keys");
+        return -1;
+    }
+    return 0;
+}

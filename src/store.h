@@ -102,4 +102,23 @@ typedef struct dyad_store_filter {
 int dyad_store_select(dyad_store *s, const char *select_sql, const dyad_store_filter *f,
                       const char *tail_sql, sqlite3_stmt **out);
 
+/* ---- grouping: `dyad query --by` and /api/aggregate?by= share these keys ---- */
+
+#define DYAD_STORE_GROUP_KEYS "dyad, source, target, cameo, root, quad, plover, mode, country, " \
+                              "source_country, target_country, place, day, week, month, year"
+
+typedef struct dyad_store_group {
+    char select[1024];   /* "SELECT <keys>, count(*), round(sum(e.goldstein), 2)" */
+    char group[512];     /* the keys' expressions, comma-separated: for GROUP BY and ORDER BY */
+    char cols[256];      /* the output columns' names, comma-separated: the keys' own (dyad gives
+                            source,target; place gives place,place_country,lat,lon), events,
+                            goldstein */
+    char err[160];
+} dyad_store_group;
+
+/* Reads by, a comma-separated list of at most max_keys keys (DYAD_STORE_GROUP_KEYS), into g.
+ * Returns 0, or -1 with g->err saying what is wrong (an unknown key, one named twice, too many,
+ * none). The statement is built from the program's own fragments only. */
+int dyad_store_group_parse(const char *by, int max_keys, dyad_store_group *g);
+
 #endif

@@ -85,6 +85,10 @@ assert m["2024-02"]["events"] == 3 and abs(m["2024-02"]["goldstein"] - (-16.4)) 
 PY
 "$DYAD" query --db ex.db --by dyad,week --actor MDA > by.txt
 grep -q "^DEU  *MDA  *2024-03-04  *2  *10.4$" by.txt || fail "--by dyad,week table: $(cat by.txt)"
+# the server's keys too (one table in store.c serves both)
+"$DYAD" query --db ex.db --by source_country,quad --format csv --actor MDA > by.csv
+grep -qx "DEU,1,2,10.4" by.csv || fail "--by source_country,quad: $(cat by.csv)"
+expect_exit 2 "$DYAD" query --db ex.db --by day,month,year,week,root,cameo,mode
 "$DYAD" query --db ex.db --format jsonl --actor KEN | python3 -c "
 import json, sys; r = [json.loads(l) for l in sys.stdin]; assert len(r) == 1 and r[0]['source']['code'] == 'KEN', r"
 "$DYAD" query --db ex.db | head -n 1 | grep -q "^date  *source  *target  *cameo" || fail "table header"
