@@ -400,9 +400,16 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         if (an->governor >= 0 && an->governor < 64 && ch[k].pat) consumed[an->governor] = 1;
     }
 
+    /* "Britain said Libya must hand over the suspects": an obligation the speaker lays on someone
+     * is a demand (100) even when the verb has no pattern of its own */
+    static const dyad_pattern must_pat = {"100", 0, 0, 0, 0, 0, "SPEAKER says X must VERB", "built-in", 0};
+    int speaker_here = ctx->speaker.b && ctx->speaker.a >= s->a && ctx->speaker.b <= s->b;
     for (size_t k = 0; k < na; k++) {
         const dyad_anchor *an = &s->anchors[k];
         const dyad_pattern *pat = ch[k].pat;
+        if (!pat && !consumed[k] && speaker_here && an->must && an->governor < 0 && !an->noun && !an->neg &&
+            !an->participle && !an->passive && !question)
+            pat = &must_pat;
         if (!pat || consumed[k]) continue;
         if (pat->op == OP_SAY || pat->op == OP_DENY) continue;   /* speech: attribution, not an event */
         /* a participle clause ("..., killing two") takes the main subject only for the results of
