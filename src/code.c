@@ -282,6 +282,12 @@ static const char *mapped(const dyad_dict *d, const char *code, int op) {
     return NULL;
 }
 
+static int state_sector(const char *sector) {
+    static const char *const state[] = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "IGO", "BDR", NULL};
+    for (int i = 0; state[i]; i++) if (!strcmp(sector, state[i])) return 1;
+    return 0;
+}
+
 static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad_np *np) {
     if (v->pron == PRON_WE && ctx->speaker.b && ctx->speaker.a >= s->a && ctx->speaker.b <= s->b) {
         dyad_av keep = *v;
@@ -308,6 +314,12 @@ static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad
     if (!v->pron && !av_valid(v) && np && np->definite && v->sector[0] &&
         !(s->d->lex.words[s->t[np->b - 1].id].flags & W_NOUNISH)) {   /* "the leaders" are two or more */
         const dyad_av *from = !strcmp(v->sector, "IGO") ? &ctx->org : &ctx->country;
+        /* a company, outlet, party or group: the last one named of its kind ("Turkish Airlines
+         * ... the airliner"), before the last country */
+        for (size_t i = 0; i < ctx->nnamed && i < 8 && !state_sector(v->sector); i++) {
+            const dyad_av *n = &ctx->named[(ctx->nnamed - 1 - i) % 8];
+            if (!strcmp(n->sector, v->sector)) { from = n; break; }
+        }
         if (from->b) {
             memcpy(v->country, from->country, 4);
             v->org = from->org;
@@ -678,6 +690,8 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         if (v.type == AT_PERSON) ctx->person = v;
         if (v.country[0] && !p->loc && v.type != AT_PERSON) ctx->country = v;
         if (v.org && (v.type == AT_IGO || v.type == AT_NGO)) ctx->org = v;
+        if (v.country[0] && v.sector[0] && !p->loc && v.type != AT_PERSON && !state_sector(v.sector))
+            ctx->named[ctx->nnamed++ % 8] = v;
     }
     for (size_t e = first_ev; e < out->n; e++) {
         const char *c = out->v[e].cameo;

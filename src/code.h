@@ -61,6 +61,9 @@ typedef struct dyad_ctx {
     dyad_av person;              /* the last person named */
     dyad_av country;             /* the last country named as an actor */
     dyad_av org;                 /* the last organisation */
+    dyad_av named[8];            /* the last actors named with a non-state sector, newest at
+                                    named[(nnamed - 1) % 8]: "the airline", "the company" */
+    size_t nnamed;
     const char *text;            /* the text those spans index (the document's) */
 } dyad_ctx;
 
