@@ -301,13 +301,18 @@ static int eval_plover(dyad_coder *c, const char *path, report *r, int nworst) {
 
 /* ---- ISAF press releases -------------------------------------------------------------------- */
 
+/* A release's class from its events: killing is an act of force where someone died (a count
+ * of dead, or a code that is a killing: 1823, 186, 20x), not any use of force ("targeted a
+ * Taliban leader" is 190, and the operation may have been an arrest); capture is 173/174 or a
+ * count of arrested; an air strike is 195. */
 static const char *isaf_class(const evs *e) {
     int kill = 0, capture = 0, air = 0;
     for (int i = 0; i < e->n; i++) {
         const char *c = e->v[i].cameo;
+        int force = !strncmp(c, "18", 2) || !strncmp(c, "19", 2) || !strncmp(c, "20", 2);
         if (!strncmp(c, "195", 3)) air = 1;
-        else if (!strncmp(c, "173", 3) || !strncmp(c, "174", 3)) capture = 1;
-        else if (!strncmp(c, "18", 2) || !strncmp(c, "19", 2) || !strncmp(c, "20", 2)) kill = 1;
+        else if (!strncmp(c, "173", 3) || !strncmp(c, "174", 3) || (!strncmp(c, "17", 2) && e->v[i].arrested > 0)) capture = 1;
+        else if (force && (e->v[i].dead > 0 || !strncmp(c, "1823", 4) || !strncmp(c, "186", 3) || !strncmp(c, "20", 2))) kill = 1;
     }
     if (air) return "airstrike";
     if (capture && kill) return "captureandkill";
