@@ -282,6 +282,29 @@ static const char *mapped(const dyad_dict *d, const char *code, int op) {
     return NULL;
 }
 
+/* An air strike named as the means in the sentence: "killed in a precision airstrike", "conducted
+ * an air strike in Faryab province, killing ...": the act of force is CAMEO 195 (aerial weapons). */
+static int aerial_means(const dyad_sent *s) {
+    static const char *const one[] = {"airstrike", "airstrikes", "air-strike", "air-strikes", NULL};
+    static const char *const first[] = {"air", "drone", "aerial", "bombing", NULL};
+    static const char *const second[] = {"strike", "strikes", "raid", "raids", "attack", "attacks", "bombardment",
+                                         "bombing", "bombings", NULL};
+    for (uint32_t x = s->a; x < s->b; x++) {
+        for (int i = 0; one[i]; i++) if (is(s, x, one[i])) return 1;
+        if (x + 1 >= s->b) continue;
+        for (int i = 0; first[i]; i++) {
+            if (!is(s, x, first[i])) continue;
+            for (int j = 0; second[j]; j++) {
+                if (!is(s, x + 1, second[j])) continue;
+                /* "bombing raid", but not "bombing attacks" (on the ground) */
+                if (!strcmp(first[i], "bombing") && strcmp(second[j], "raid") && strcmp(second[j], "raids")) continue;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
 static int state_sector(const char *sector) {
     static const char *const state[] = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "IGO", "BDR", NULL};
     for (int i = 0; state[i]; i++) if (!strcmp(sector, state[i])) return 1;
@@ -535,6 +558,8 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         dyad_ev ev;
         memset(&ev, 0, sizeof ev);
         ev.sa = s->a; ev.sb = s->b; ev.story = story; ev.sentence = sentence; ev.verb = an->tok;
+        if ((!strncmp(code, "18", 2) || !strncmp(code, "19", 2)) && strncmp(code, "195", 3) && aerial_means(s))
+            snprintf(code, sizeof code, "195");
         snprintf(ev.cameo, sizeof ev.cameo, "%s", code);
         ev.pat = pat;
         ev.mode = mode;
