@@ -41,6 +41,8 @@ void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *v) {
         /* a group's "leader" or "official" is still the group's: an armed group's leader is REB,
          * not GOV, so a generic GOV role does not override a group's or party's own sector */
         int generic = !strcmp(g->sector, "GOV") && (v->type == AT_GROUP || v->type == AT_PARTY) && v->sector[0];
+        /* and an armed group's "commander" or "fighters" are the group's, not a state's military */
+        if (!strcmp(g->sector, "MIL") && v->type == AT_GROUP && v->sector[0] && strcmp(v->sector, "MIL")) generic = 1;
         if (!generic) memcpy(v->sector, g->sector, 4);
         if (!v->org && g->org) v->org = g->org;
     }
