@@ -371,6 +371,12 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             continue;
         }
         if (vf == VF_NOUN) continue;
+        /* "a coalition force patrol detained", "the talks ended": a present form right before a
+         * past one is a noun, the head of the subject, and the past form is the verb */
+        if ((vf & (VF_BASE | VF_3SG)) && !(vf & (VF_PAST | VF_PART | VF_ING)) && !prev_aux && !prev_to && i + 1 < b &&
+            (t[i + 1].flags & T_WORD) && (d->lex.words[t[i + 1].id].flags & W_VERB) &&
+            (d->lex.words[t[i + 1].id].vform & VF_PAST) && !(d->lex.words[t[i + 1].id].vform & (VF_BASE | VF_3SG)))
+            continue;
         /* "Afghan-led", "fast-track": a verb form inside a hyphenated word is no verb */
         if ((has_prev && is(s, i - 1, "-") && !(t[i].flags & T_SPACE)) ||
             (i + 2 < b && is(s, i + 1, "-") && !(t[i + 1].flags & T_SPACE) && !(t[i + 2].flags & T_SPACE)))
