@@ -319,7 +319,11 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if ((g == 1 && (is(s, x->b, "and") || is(s, x->b, "or"))) ||
             (g == 2 && is(s, x->b, ",") && (is(s, x->b + 1, "and") || is(s, x->b + 1, "or"))))
             link[k] = 2;
-        else if (g == 1 && is(s, x->b, ","))
+        else if (g == 1 && is(s, x->b, ",") &&
+                 /* "In Logar province, an Afghan and coalition force detained": the comma closes
+                  * an opening place phrase, it lists nothing */
+                 !(x->loc && ((t[y->a].flags & T_WORD) && (wflags(s, y->a) & W_DET))) &&
+                 !(x->loc && x->a == a + 1))
             link[k] = 1;
     }
     for (size_t k = nl ? nl - 1 : 0; k-- > 0;)     /* a comma link needs an and-link after it */
