@@ -8,6 +8,7 @@
 #include "eval.h"
 
 #include <cjson/cJSON.h>
+#include <utf8proc.h>
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -321,6 +322,33 @@ static const char *isaf_class(const evs *e) {
     return "none";
 }
 
+/* A key for comparing place names across transliterations: accents and case dropped, letters
+ * only, iya/ia, y/i, ow/o, ou/u and doubled letters made one ("Paktiyā", "Paktia", "Paktya";
+ * "Khōst", "Khowst"). The gold standard and GeoNames spell Afghan provinces differently. */
+static void translit_key(const char *s, char *out, size_t cap) {
+    utf8proc_uint8_t *folded = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &folded,
+                                      UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    size_t k = 0;
+    for (utf8proc_ssize_t i = 0; n > 0 && i < n && k + 1 < cap; i++)
+        if (folded[i] >= 'a' && folded[i] <= 'z') out[k++] = (char)folded[i];
+    out[k] = 0;
+    free(folded);
+    /* in place, each rule shortens or keeps the length */
+    static const char *const from[] = {"iya", "y", "ow", "ou"}, *const to[] = {"ia", "i", "o", "u"};
+    for (int r = 0; r < 4; r++) {
+        size_t fl = strlen(from[r]), tl = strlen(to[r]), w = 0;
+        for (size_t i = 0; out[i];) {
+            if (!strncmp(out + i, from[r], fl)) { memcpy(out + w, to[r], tl); w += tl; i += fl; }
+            else out[w++] = out[i++];
+        }
+        out[w] = 0;
+    }
+    size_t w = 0;
+    for (size_t i = 0; out[i]; i++) if (!w || out[w - 1] != out[i]) out[w++] = out[i];
+    out[w] = 0;
+}
+
 static int isaf_relevant(const ev *x) {
     const char *c = x->cameo;
     return !strncmp(c, "17", 2) || !strncmp(c, "18", 2) || !strncmp(c, "19", 2) || !strncmp(c, "20", 2);
@@ -397,13 +425,12 @@ static int eval_isaf(dyad_coder *c, const char *path, report *r, int nworst) {
             for (int i = 0; i < e.n; i++) {
                 if (!e.v[i].location[0]) continue;
                 int hit = 0;
+                char gk[64];
+                translit_key(gprov, gk, sizeof gk);
                 for (int f = 0; f < 2 && !hit; f++) {
-                    const char *src = f ? e.v[i].admin1 : e.v[i].location;
-                    char low[64];
-                    size_t k;
-                    for (k = 0; src[k] && k + 1 < sizeof low; k++) low[k] = (char)tolower((unsigned char)src[k]);
-                    low[k] = 0;
-                    if (low[0] && strstr(low, gprov)) hit = 1;
+                    char k[128];
+                    translit_key(f ? e.v[i].admin1 : e.v[i].location, k, sizeof k);
+                    if (gk[0] && strstr(k, gk)) hit = 1;
                 }
                 prov_ok += hit;
                 break;
