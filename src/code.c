@@ -632,6 +632,14 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             }
         }
 
+        /* else the place the story last named: "In Andar district, Ghazni province, ... . The
+         * security force detained two suspects." */
+        if (!ev.location && ctx->place) {
+            ev.location = ctx->place->canon;
+            ev.place = ctx->place;
+            memcpy(ev.loc_country, ctx->place->country, 4);
+        }
+
         /* one event per coordinated source and target */
         dyad_av srcs[8], tgts[8];
         size_t ns = 0, nt = 0;
@@ -709,6 +717,12 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
     }
 
     /* what the next sentences may refer back to */
+    for (size_t q = 0; q < s->nnps; q++) {
+        const dyad_np *p = &s->nps[q];
+        if ((!p->loc && p->place < 0) || (p->owner < 0 && p->place < 0) || (s->tflags[p->a - s->a] & TOK_SKIP)) continue;
+        const dyad_actor_ent *o = &d->actors[p->place >= 0 ? p->place : p->owner];
+        if (o->type == AT_CITY || o->type == AT_REGION || (o->type == AT_CAPITAL && p->loc)) ctx->place = o;
+    }
     for (size_t q = 0; q < s->nnps; q++) {
         const dyad_np *p = &s->nps[q];
         if (p->pron || p->owner < 0 || (s->tflags[p->a - s->a] & TOK_SKIP)) continue;

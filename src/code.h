@@ -64,6 +64,7 @@ typedef struct dyad_ctx {
     dyad_av named[8];            /* the last actors named with a non-state sector, newest at
                                     named[(nnamed - 1) % 8]: "the airline", "the company" */
     size_t nnamed;
+    const struct dyad_actor_ent *place;   /* the last place named in the story (a city, region...) */
     const char *text;            /* the text those spans index (the document's) */
 } dyad_ctx;
 
