@@ -601,10 +601,17 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             else if (cn->kind == DYAD_COUNT_ARRESTED) ok = !strncmp(code, "17", 2);
             else if (cn->kind == DYAD_COUNT_SIZE) ok = !strncmp(code, "14", 2) || !strncmp(code, "15", 2);
             else if (cn->kind == DYAD_COUNT_DISPLACED) ok = !strncmp(code, "20", 2) || !strncmp(code, "0233", 4);
-            if (!ok || ev.counts[cn->kind] >= 0) continue;
-            ev.counts[cn->kind] = cn->value;
-            ev.count_a[cn->kind] = cn->a;
-            ev.count_b[cn->kind] = cn->b;
+            if (!ok) continue;
+            /* the people of one act add up after its verb ("detained a Taliban leader and two
+             * suspected insurgents": 3); before it, the first figure is the subject's own */
+            int after = cn->a >= an->tok, k = cn->kind;   /* a figure's words may start at the verb */
+            if (ev.counts[k] >= 0 && !(after && ev.count_a[k] >= an->tok)) continue;
+            if (ev.counts[k] >= 0) ev.counts[k] += cn->value;
+            else {
+                ev.counts[k] = cn->value;
+                ev.count_a[k] = cn->a;
+            }
+            ev.count_b[k] = cn->b;
         }
         if (s->attrib_np >= 0) dyad_av_from_np(s, &s->nps[s->attrib_np], &ev.attr);
         else if (s->attrib_b > s->attrib_a) { ev.attr.a = s->attrib_a; ev.attr.b = s->attrib_b; }

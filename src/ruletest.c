@@ -14,6 +14,7 @@ static void cp(char *dst, size_t cap, const char *src) {
 
 typedef struct expect {
     char src[32], code[8], tgt[32], date[16], mode[16], amount[48], place[64];
+    double dead, arrested;   /* < 0: not checked */
     int line;
 } expect;
 
@@ -51,6 +52,8 @@ static int match(const expect *e, const dyad_record *r) {
     if (e->date[0] && (!r->date || strcmp(e->date, r->date))) return 0;
     if (e->mode[0] && strcmp(e->mode, r->mode)) return 0;
     if (e->place[0] && (!r->location || strcmp(e->place, r->location))) return 0;
+    if (e->dead >= 0 && r->dead != e->dead) return 0;
+    if (e->arrested >= 0 && r->arrested != e->arrested) return 0;
     if (e->amount[0]) {
         char cur[8] = {0};
         const char *colon = strchr(e->amount, ':');
@@ -66,9 +69,12 @@ static int match(const expect *e, const dyad_record *r) {
 }
 
 static void describe(FILE *out, const dyad_record *r) {
-    fprintf(out, "    got: %s %s %s mode=%s date=%s%s%s\n", r->source.code ? r->source.code : "-", r->cameo,
+    fprintf(out, "    got: %s %s %s mode=%s date=%s%s%s", r->source.code ? r->source.code : "-", r->cameo,
             r->target.code ? r->target.code : "-", r->mode, r->date ? r->date : "-",
             r->location ? " place=" : "", r->location ? r->location : "");
+    if (r->dead >= 0) fprintf(out, " dead=%g", r->dead);
+    if (r->arrested >= 0) fprintf(out, " arrested=%g", r->arrested);
+    fputc('\n', out);
 }
 
 static int run_case(dyad_coder *coder, const tcase *tc, const char *date, const char *path, int verbose, FILE *out) {
@@ -111,6 +117,7 @@ static int run_case(dyad_coder *coder, const tcase *tc, const char *date, const 
 
 static int parse_expect(const char *line, expect *e) {
     memset(e, 0, sizeof *e);
+    e->dead = e->arrested = -1;
     char buf[512];
     cp(buf, sizeof buf, line);
     char *save = NULL;
@@ -123,6 +130,13 @@ static int parse_expect(const char *line, expect *e) {
         else if (!strncmp(f, "date=", 5)) cp(e->date, sizeof e->date, f + 5);
         else if (!strncmp(f, "mode=", 5)) cp(e->mode, sizeof e->mode, f + 5);
         else if (!strncmp(f, "amount=", 7)) cp(e->amount, sizeof e->amount, f + 7);
+        else if (!strncmp(f, "dead=", 5) || !strncmp(f, "arrested=", 9)) {
+            char *end = NULL;
+            double v = strtod(strchr(f, '=') + 1, &end);
+            if (!end || *end || v < 0) return -1;
+            if (f[0] == 'd') e->dead = v;
+            else e->arrested = v;
+        }
         else if (!strncmp(f, "place=", 6)) {
             cp(e->place, sizeof e->place, f + 6);
             for (char *p = e->place; *p; p++) if (*p == '_') *p = ' ';
