@@ -162,6 +162,15 @@ static uint32_t clause_end(const dyad_sent *s, uint32_t from, int32_t self) {
 
 /* The subject: the nearest actor phrase before token g in the same clause. */
 static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
+    /* "killed two insurgents and detained nine others": a verb right after "and" shares the
+     * subject of the verb before it, not the object between them */
+    if (self >= 0 && g > s->a && (is(s, g - 1, "and") || (g > s->a + 1 && is(s, g - 1, ",") && !s->anchors[self].participle)))
+        for (int32_t k = self - 1; k >= 0; k--) {
+            const dyad_anchor *p = &s->anchors[k];
+            if (p->noun || p->governs || p->tok >= g) continue;
+            if (p->participle) break;
+            return find_subject(s, p->group, k);
+        }
     for (uint32_t x = g; x > s->a; x--) {
         uint32_t i = x - 1;
         uint8_t f = s->tflags[i - s->a];
@@ -683,6 +692,16 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                     if (push_ev(out, &ev)) return -1;
                 }
             continue;
+        }
+        /* "killed two insurgents and detained nine others": "others", "another" are more of
+         * the kind of the last target in the sentence */
+        if (!nt && out->n > first_ev && !an->passive) {
+            uint32_t x = an->tok + 1;
+            while (x < end && ((s->t[x].flags & T_NUM) ||
+                   ((s->t[x].flags & T_WORD) && ((wf(s, x) & (W_DET | W_MONEY | W_ADV)) || is(s, x, "suspected")))))
+                x++;
+            if (x < end && (is(s, x, "others") || is(s, x, "another") || (x > an->tok + 1 && is(s, x - 1, "another"))))
+                tgts[nt++] = out->v[out->n - 1].tgt;
         }
         /* only actors that name a country, organisation or person count */
         size_t nv = 0;
