@@ -96,6 +96,9 @@ static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t fro
         int found = 0;
         for (uint32_t x = pos; x < to && x <= pos + GAP && !found; x++) {
             if (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) continue;
+            /* the verb's object set is its object, not a place phrase after it: "captured another
+             * in Sabari district" is no capture of territory */
+            if (k == 0 && e->kind == PE_SET && x > pos && (s->t[x].flags & T_WORD) && (wf(s, x) & W_LOC_PREP)) break;
             switch (e->kind) {
             case PE_WORD:
             case PE_ALT:
