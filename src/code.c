@@ -508,7 +508,14 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             demand = 1;
             why = "demand (must)";
         } else if (an->must || head->must) { mode = MODE_HYPO; why = "obligation"; }
-        if (an->neg || head->neg) { mode = MODE_NEGATED; why = "negation"; }
+        /* "will not accept", "would not meet their demands": an intent denied is a refusal, the
+         * intent code's refusal form (0332 -> 1222), as CAMEO codes it */
+        const char *refusal = (an->neg || head->neg) && mode == MODE_INTENT && !strncmp(code, "03", 2) ? mapped(d, code, OP_REFUSE) : NULL;
+        if (refusal && dyad_dict_code(d, refusal)) {
+            snprintf(code, sizeof code, "%s", refusal);
+            mode = MODE_ACTUAL;
+            why = "refusal (an intent denied)";
+        } else if (an->neg || head->neg) { mode = MODE_NEGATED; why = "negation"; }
         else if (question) { mode = MODE_HYPO; why = "a question"; }
         else if (an->hypo || head->hypo) { mode = MODE_HYPO; why = "condition"; }
 
