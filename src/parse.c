@@ -530,6 +530,27 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                 }
             }
         }
+        /* "demanded that Hamas renounce", "urged that the US cancel": a request or demand
+         * governs the verb of its that-clause, whose subject is the party asked */
+        if (!an.to_inf && an.governor < 0 && (vf & (VF_BASE | VF_3SG)) && !(vf & VF_PAST) && g > a && s->nanchors &&
+            s->tnp[g - 1 - a] >= 0) {
+            int32_t np = s->nps[s->tnp[g - 1 - a]].first;
+            uint32_t that = s->nps[np].a;
+            int k = (int)s->nanchors - 1;
+            dyad_anchor *gv = &s->anchors[k];
+            int32_t opp = d->lemmas[gv->lemma].op_pattern;
+            int op = opp >= 0 ? d->patterns[opp].op : 0;
+            if (that > a + 1 && is(s, that - 1, "that") && gv->tok < that - 1 && (op == OP_REQUEST || op == OP_DEMAND)) {
+                int near = 1;
+                for (uint32_t x = gv->tok + 1; x + 1 < that; x++)
+                    if (!(wflags(s, x) & (W_ADV | W_TIME)) && !is(s, x, "on")) near = 0;
+                if (near) {
+                    an.governor = k;
+                    an.gov_np = np;
+                    gv->governs = 1;
+                }
+            }
+        }
         /* "to" with no operator and no "ready" before it: a headline's future ("Chisinau to
          * strengthen its border police", right after the subject) or else a purpose clause ("funds
          * to strengthen the borders"), which is not an event of its own */
