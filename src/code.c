@@ -171,7 +171,7 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
         for (int32_t k = self - 1; k >= 0; k--) {
             const dyad_anchor *p = &s->anchors[k];
             if (p->noun || p->governs || p->tok >= g) continue;
-            if (p->participle) break;
+            if (p->participle) continue;   /* "..., including a leader, and detained" */
             return find_subject(s, p->group, k);
         }
     for (uint32_t x = g; x > s->a; x--) {
@@ -186,6 +186,8 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
         if (np >= 0) {
             const dyad_np *p = &s->nps[np];
             if (p->loc || p->by || p->to_with || p->from) { x = p->a + 1; continue; }
+            /* "Russian aircraft including helicopter gunships killed": the included are not the subject */
+            if (s->nps[p->first].a > s->a && is(s, s->nps[p->first].a - 1, "including")) { x = s->nps[p->first].a; continue; }
             /* "of" inside a longer phrase we did not join: keep looking left */
             return p->first;
         }
