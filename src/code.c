@@ -43,6 +43,8 @@ void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *v) {
         int generic = !strcmp(g->sector, "GOV") && (v->type == AT_GROUP || v->type == AT_PARTY) && v->sector[0];
         /* and an armed group's "commander" or "fighters" are the group's, not a state's military */
         if (!strcmp(g->sector, "MIL") && v->type == AT_GROUP && v->sector[0] && strcmp(v->sector, "MIL")) generic = 1;
+        /* "a young man, Denethor": a word that only says "a person" adds nothing to a named one */
+        if (g->target_only && (np->owner >= 0 || np->person >= 0)) generic = 1;
         if (!generic) memcpy(v->sector, g->sector, 4);
         if (!v->org && g->org) v->org = g->org;
     }
@@ -672,6 +674,9 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         dyad_av srcs[8], tgts[8];
         size_t ns = 0, nt = 0;
         for (int32_t q = srcnp; q >= 0 && ns < 8; q = s->nps[q].next) {
+            /* "a young man fought": a word that only says "a person" names no doer */
+            const dyad_np *sq = &s->nps[q];
+            if (sq->agent >= 0 && d->actors[sq->agent].target_only && sq->owner < 0 && sq->person < 0) continue;
             dyad_av_from_np(s, &s->nps[q], &srcs[ns]);
             resolve_av(s, ctx, &srcs[ns], &s->nps[q]);
             ns++;

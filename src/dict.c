@@ -266,6 +266,10 @@ static int load_actor_line(loader *L, const char *s, size_t n, int agent) {
         else if (keyis(e, "name")) a.name = dupv(L, e);
         else if (keyis(e, "role")) a.role = dupv(L, e);
         else if (keyis(e, "members")) a.members = dupv(L, e);
+        else if (keyis(e, "only")) {
+            if (e->vl != 6 || memcmp(e->v, "target", 6)) { problem(L, "only= takes 'target'"); return 0; }
+            a.target_only = 1;
+        }
         else if (keyis(e, "from") || keyis(e, "until")) {
             int end = keyis(e, "until");
             int32_t v = dyad_date_bound(e->v, e->vl, end);

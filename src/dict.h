@@ -31,6 +31,7 @@ typedef struct dyad_actor_ent {
     double lat, lon;         /* places: coordinates (lat > 90 when unknown) */
     int64_t population;      /* places: people living there, 0 when unknown */
     int64_t geonames;        /* places: GeoNames id, 0 when unknown */
+    uint8_t target_only;     /* agents: only=target, a word that only says "a person" */
     const char *file;
     int line;
 } dyad_actor_ent;
