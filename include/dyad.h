@@ -212,6 +212,8 @@ typedef struct dyad_record {
     const dyad_claim *claims;  /* conflict: the claims */
     size_t nclaims;
     const char *json;      /* the whole record as one JSON object, no newline */
+    const char *location_from;   /* where the place came from: "sentence", "story" (a place the
+                                    story named before), "dateline"; NULL with no location */
 } dyad_record;
 
 /* ---- coding ---------------------------------------------------------------------------------- */

@@ -551,7 +551,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 if (is(s, p->a, "its") || is(s, p->a, "their") || is(s, p->a, "his") || is(s, p->a, "her") ||
                     is(s, p->a, "our"))
                     continue;
-                if (p->b < s->b && (s->t[p->b].flags & T_WORD) && !(wf(s, p->b) & (W_PREP | W_CONJ | W_DET | W_REL | W_COMP | W_AUX | W_VERB)))
+                if (p->b < s->b && (s->t[p->b].flags & T_WORD) && !(wf(s, p->b) & (W_PREP | W_CONJ | W_DET | W_REL | W_COMP | W_AUX | W_VERB | W_ADV | W_TIME)))
                     continue;
                 tgt = p->first;
             }
@@ -668,6 +668,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             ev.location = ctx->place->canon;
             ev.place = ctx->place;
             memcpy(ev.loc_country, ctx->place->country, 4);
+            ev.loc_from = ctx->place_dateline ? 2 : 1;
         }
 
         /* one event per coordinated source and target */
@@ -764,7 +765,10 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         const dyad_np *p = &s->nps[q];
         if ((!p->loc && p->place < 0) || (p->owner < 0 && p->place < 0) || (s->tflags[p->a - s->a] & TOK_SKIP)) continue;
         const dyad_actor_ent *o = &d->actors[p->place >= 0 ? p->place : p->owner];
-        if (o->type == AT_CITY || o->type == AT_REGION || (o->type == AT_CAPITAL && p->loc)) ctx->place = o;
+        if (o->type == AT_CITY || o->type == AT_REGION || (o->type == AT_CAPITAL && p->loc)) {
+            ctx->place = o;
+            ctx->place_dateline = 0;
+        }
     }
     for (size_t q = 0; q < s->nnps; q++) {
         const dyad_np *p = &s->nps[q];

@@ -45,6 +45,7 @@ typedef struct dyad_ev {
     const char *location;
     const struct dyad_actor_ent *place;   /* the gazetteer or dictionary entry of the location */
     char loc_country[4];
+    int loc_from;                /* 0 the sentence, 1 the story before it, 2 the story's dateline */
     int dead;
 } dyad_ev;
 
@@ -65,6 +66,7 @@ typedef struct dyad_ctx {
                                     named[(nnamed - 1) % 8]: "the airline", "the company" */
     size_t nnamed;
     const struct dyad_actor_ent *place;   /* the last place named in the story (a city, region...) */
+    int place_dateline;          /* 1 while place is the dateline's */
     const char *text;            /* the text those spans index (the document's) */
 } dyad_ctx;
 

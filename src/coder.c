@@ -30,7 +30,7 @@ struct dyad_coder {
     int stories, merge;
     dyad_norm norm;
     dyad_clean clean;
-    dyad_toks toks;
+    dyad_toks toks, dtoks;       /* dtoks: a dateline's words, to find its place */
     dyad_ranges ranges;
     sentinfo *sents;
     size_t nsents, csents;
@@ -52,6 +52,8 @@ static void work_init(dyad_coder *c) {
     dyad_norm_init(&c->norm, &c->mem);
     dyad_clean_init(&c->clean, &c->mem);
     memset(&c->toks, 0, sizeof c->toks);
+    memset(&c->dtoks, 0, sizeof c->dtoks);
+    c->dtoks.mem = &c->mem;
     memset(&c->ranges, 0, sizeof c->ranges);
     memset(&c->evs, 0, sizeof c->evs);
     memset(&c->members, 0, sizeof c->members);
@@ -73,6 +75,7 @@ static void work_free(dyad_coder *c) {
     dyad_norm_free(&c->norm);
     dyad_clean_free(&c->clean);
     dyad_mem_free(m, c->toks.v, c->toks.cap * sizeof *c->toks.v);
+    dyad_mem_free(m, c->dtoks.v, c->dtoks.cap * sizeof *c->dtoks.v);
     dyad_mem_free(m, c->ranges.v, c->ranges.cap * sizeof *c->ranges.v);
     dyad_mem_free(m, c->sents, c->csents * sizeof *c->sents);
     dyad_sent_free(&c->sent, m);
@@ -195,6 +198,25 @@ static int prepare(dyad_coder *c, const char *text, size_t len, dyad_date docdat
     return DYAD_OK;
 }
 
+/* The place a story's dateline names ("KABUL, Afghanistan (Jan. 25, 2013)", "DUSHANBE, April
+ * 2"): its first words, when they are a city, capital or region; NULL otherwise. */
+static const dyad_actor_ent *dateline_place(dyad_coder *c, uint32_t story) {
+    const dyad_story *st = &c->clean.stories[story];
+    const char *s = c->norm.out.data;
+    size_t len = c->norm.out.len;
+    if (!st->dated || !s || st->dateline >= len) return NULL;
+    size_t end = st->dateline;
+    while (end < len && end - st->dateline < 64 && s[end] != ',' && s[end] != '(' && s[end] != '\n') end++;
+    c->dtoks.n = 0;
+    if (end == st->dateline || dyad_tokenize(s, st->dateline, end, &c->dtoks) || !c->dtoks.n) return NULL;
+    assign_ids(c->d, s, c->dtoks.v, c->dtoks.n);
+    int32_t e = -1;
+    size_t n = dyad_match_kind_at(c->d, c->dtoks.v, 0, c->dtoks.n, K_ACTOR, -1, &e);
+    if (!n || n != c->dtoks.n || e < 0) return NULL;   /* the whole name before the comma */
+    const dyad_actor_ent *o = &c->d->actors[c->d->trie.entries[e].payload];
+    return o->type == AT_CITY || o->type == AT_CAPITAL || o->type == AT_REGION ? o : NULL;
+}
+
 static int code_all(dyad_coder *c) {
     const char *s = c->norm.out.data ? c->norm.out.data : "";
     c->evs.n = 0;
@@ -204,7 +226,12 @@ static int code_all(dyad_coder *c) {
     uint32_t story = UINT32_MAX;
     for (size_t i = 0; i < c->nsents; i++) {
         const sentinfo *si = &c->sents[i];
-        if (si->story != story) { memset(&ctx, 0, sizeof ctx); story = si->story; }
+        if (si->story != story) {
+            memset(&ctx, 0, sizeof ctx);
+            story = si->story;
+            ctx.place = dateline_place(c, story);   /* until the story names a place of its own */
+            ctx.place_dateline = ctx.place != NULL;
+        }
         dyad_date sd = c->clean.stories[si->story].date;
         dyad_date date = si->title ? sd : sentence_date(s, c->toks.v, si->a, si->b, sd, &c->d->lex);
         int32_t when = ymd(date) ? ymd(date) : ymd(sd);
@@ -394,6 +421,8 @@ static void build_event(dyad_coder *c, const dyad_doc *doc, const dyad_ev *e, si
     r->size = e->counts[4];
     r->displaced = e->counts[5];
     r->location = e->location;
+    static const char *const from[] = {"sentence", "story", "dateline"};
+    r->location_from = e->location ? from[e->loc_from] : NULL;
     r->location_country = e->loc_country[0] ? dup(c, e->loc_country, 3) : NULL;
     r->lat = r->lon = 999;
     if (e->place) {

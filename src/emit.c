@@ -131,6 +131,7 @@ void dyad_emit_json(const dyad_record *r, dyad_buf *b) {
         kstr(b, "admin1", r->location_admin1);
         if (r->lat <= 90 && r->lon <= 180) dyad_buf_printf(b, ",\"lat\":%.4f,\"lon\":%.4f", r->lat, r->lon);
         if (r->geonames) dyad_buf_printf(b, ",\"geonames\":%lld", r->geonames);
+        kstr(b, "from", r->location_from);
         dyad_buf_addc(b, '}');
     }
     if (r->amount.present) {

@@ -25,6 +25,7 @@ typedef struct ev {
     char src_country[8], src_org[24], src_code[32], src_sector[8];
     char tgt_country[8], tgt_org[24], tgt_code[32], tgt_sector[8];
     char location[64], admin1[64];
+    int loc_from;          /* 0 the sentence, 1 the story, 2 the dateline */
     int headline;
     double dead, arrested;
     double amount;
@@ -68,6 +69,7 @@ static int collect(void *ud, const dyad_record *r) {
     cp(x->tgt_sector, sizeof x->tgt_sector, r->target.sector);
     cp(x->location, sizeof x->location, r->location);
     cp(x->admin1, sizeof x->admin1, r->location_admin1);
+    x->loc_from = !r->location_from || !strcmp(r->location_from, "sentence") ? 0 : !strcmp(r->location_from, "story") ? 1 : 2;
     x->headline = r->headline;
     x->dead = r->dead;
     x->arrested = r->arrested;
@@ -421,19 +423,21 @@ static int eval_isaf(dyad_coder *c, const char *path, report *r, int nworst) {
                                 ? cJSON_GetArrayItem(pv, 0)->valuestring : "";
         if (gprov[0] && strcmp(gprov, "??")) {
             prov_n++;
-            /* the province of the first event that has a place: its name, or its admin1 */
-            for (int i = 0; i < e.n; i++) {
-                if (!e.v[i].location[0]) continue;
+            /* the province of the first event with a place of its own sentence's, else of the
+             * first that inherits one from its story, else from its dateline: name or admin1 */
+            int best = -1;
+            for (int i = 0; i < e.n; i++)
+                if (e.v[i].location[0] && (best < 0 || e.v[i].loc_from < e.v[best].loc_from)) best = i;
+            if (best >= 0) {
                 int hit = 0;
                 char gk[64];
                 translit_key(gprov, gk, sizeof gk);
                 for (int f = 0; f < 2 && !hit; f++) {
                     char k[128];
-                    translit_key(f ? e.v[i].admin1 : e.v[i].location, k, sizeof k);
+                    translit_key(f ? e.v[best].admin1 : e.v[best].location, k, sizeof k);
                     if (gk[0] && strstr(k, gk)) hit = 1;
                 }
                 prov_ok += hit;
-                break;
             }
         }
         if (!cok || !dok) {

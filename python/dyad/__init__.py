@@ -86,7 +86,8 @@ class _Record(Structure):
                 ("location_admin1", c_char_p), ("lat", c_double), ("lon", c_double), ("geonames", c_longlong),
                 ("amount", _Amount), ("dead", c_double), ("injured", c_double), ("arrested", c_double),
                 ("size", c_double), ("displaced", c_double), ("evidence", c_char_p), ("kind", c_char_p),
-                ("claims", c_void_p), ("nclaims", c_size_t), ("json", c_void_p)]
+                ("claims", c_void_p), ("nclaims", c_size_t), ("json", c_void_p),
+                ("location_from", c_char_p)]
 
 
 class _CodeOptions(Structure):
