@@ -26,6 +26,7 @@ typedef struct ev {
     char tgt_country[8], tgt_org[24], tgt_code[32], tgt_sector[8];
     char location[64], admin1[64];
     int loc_from;          /* 0 the sentence, 1 the story, 2 the dateline */
+    int killing;           /* the event's verb is a form of "kill" (its evidence says which) */
     int headline;
     double dead, arrested;
     double amount;
@@ -71,6 +72,8 @@ static int collect(void *ud, const dyad_record *r) {
     cp(x->admin1, sizeof x->admin1, r->location_admin1);
     x->loc_from = !r->location_from || !strcmp(r->location_from, "sentence") ? 0 : !strcmp(r->location_from, "story") ? 1 : 2;
     x->headline = r->headline;
+    const char *v = r->evidence ? strstr(r->evidence, "on verb \"") : NULL;
+    x->killing = v && !strncasecmp(v + 9, "kill", 4);
     x->dead = r->dead;
     x->arrested = r->arrested;
     if (r->amount.present) { x->amount = r->amount.value; cp(x->currency, sizeof x->currency, r->amount.currency); }
@@ -305,7 +308,7 @@ static int eval_plover(dyad_coder *c, const char *path, report *r, int nworst) {
 /* ---- ISAF press releases -------------------------------------------------------------------- */
 
 /* A release's class from its events: killing is an act of force where someone died (a count
- * of dead, or a code that is a killing: 1823, 186, 20x), not any use of force ("targeted a
+ * of dead, a verb that is "kill", or a code that is a killing: 1823, 186, 20x), not any use of force ("targeted a
  * Taliban leader" is 190, and the operation may have been an arrest); capture is 173/174 or a
  * count of arrested; an air strike is 195. */
 static const char *isaf_class(const evs *e) {
@@ -315,7 +318,9 @@ static const char *isaf_class(const evs *e) {
         int force = !strncmp(c, "18", 2) || !strncmp(c, "19", 2) || !strncmp(c, "20", 2);
         if (!strncmp(c, "195", 3)) air = 1;
         else if (!strncmp(c, "173", 3) || !strncmp(c, "174", 3) || (!strncmp(c, "17", 2) && e->v[i].arrested > 0)) capture = 1;
-        else if (force && (e->v[i].dead > 0 || !strncmp(c, "1823", 4) || !strncmp(c, "186", 3) || !strncmp(c, "20", 2))) kill = 1;
+        else if (force && (e->v[i].dead > 0 || e->v[i].killing || !strncmp(c, "1823", 4) || !strncmp(c, "186", 3) ||
+                           !strncmp(c, "20", 2)))
+            kill = 1;
     }
     if (air) return "airstrike";
     if (capture && kill) return "captureandkill";
