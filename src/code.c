@@ -323,6 +323,23 @@ static int aerial_means(const dyad_sent *s) {
     return 0;
 }
 
+/* A city's name inside a longer name: "Pur Chaman district" is not Chaman (Pakistan), "Daman
+ * district" not Daman (India), "Dara Soof Payan" not Dara (Senegal): capitalised words around
+ * it, or "district" right after it. Regions ("Khost province") keep their own word. */
+static int inside_name(const dyad_sent *s, const dyad_np *p) {
+    if (p->place < 0 && p->owner < 0) return 0;
+    const dyad_actor_ent *o = &s->d->actors[p->place >= 0 ? p->place : p->owner];
+    if (o->type != AT_CITY) return 0;
+    uint32_t x = p->b;
+    while (x < s->b && (s->t[x].flags & T_CAP) && (s->t[x].flags & T_WORD)) x++;
+    if (x < s->b && (is(s, x, "district") || is(s, x, "valley") || is(s, x, "village"))) return 1;
+    if (x > p->b) return 1;   /* "Dara Soof Payan": the name goes on */
+    uint32_t a = p->a;
+    while (a > s->a && (wf(s, a) & W_DET)) a++;
+    return a > s->a + 1 && (s->t[a - 1].flags & T_CAP) && (s->t[a - 1].flags & T_WORD) && !(wf(s, a - 1) & (W_DET | W_PREP)) &&
+           !is(s, a - 2, ".");
+}
+
 static int state_sector(const char *sector) {
     static const char *const state[] = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "IGO", "BDR", NULL};
     for (int i = 0; state[i]; i++) if (!strcmp(sector, state[i])) return 1;
@@ -654,6 +671,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 if ((!p->loc && p->place < 0) || p->a < lo || p->b > hi || (p->owner < 0 && p->place < 0)) continue;
                 const dyad_actor_ent *o = &d->actors[p->place >= 0 ? p->place : p->owner];
                 if (o->type != AT_CAPITAL && o->type != AT_CITY && o->type != AT_REGION && o->type != AT_COUNTRY) continue;
+                if (inside_name(s, p)) continue;
                 /* the most specific: a district's city before its province ("in Andar district, Ghazni province") */
                 ev.location = o->canon;
                 ev.place = o;
@@ -765,6 +783,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         const dyad_np *p = &s->nps[q];
         if ((!p->loc && p->place < 0) || (p->owner < 0 && p->place < 0) || (s->tflags[p->a - s->a] & TOK_SKIP)) continue;
         const dyad_actor_ent *o = &d->actors[p->place >= 0 ? p->place : p->owner];
+        if (inside_name(s, p)) continue;
         if (o->type == AT_CITY || o->type == AT_REGION || (o->type == AT_CAPITAL && p->loc)) {
             ctx->place = o;
             ctx->place_dateline = 0;
