@@ -330,8 +330,9 @@ static const char *isaf_class(const evs *e) {
 }
 
 /* A key for comparing place names across transliterations: accents and case dropped, letters
- * only, iya/ia, y/i, ow/o, ou/u and doubled letters made one ("Paktiyā", "Paktia", "Paktya";
- * "Khōst", "Khowst"). The gold standard and GeoNames spell Afghan provinces differently. */
+ * only, iya/ia, y/i, ow/o, o/u and doubled letters made one ("Paktiyā", "Paktia", "Paktya";
+ * "Khōst", "Khowst"; "Sar-e Pol", "Sar-e Pul"). The gold standard and GeoNames spell Afghan
+ * provinces differently. */
 static void translit_key(const char *s, char *out, size_t cap) {
     utf8proc_uint8_t *folded = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &folded,
@@ -342,8 +343,8 @@ static void translit_key(const char *s, char *out, size_t cap) {
     out[k] = 0;
     free(folded);
     /* in place, each rule shortens or keeps the length */
-    static const char *const from[] = {"iya", "y", "ow", "ou"}, *const to[] = {"ia", "i", "o", "u"};
-    for (int r = 0; r < 4; r++) {
+    static const char *const from[] = {"iya", "y", "ow", "ou", "o"}, *const to[] = {"ia", "i", "o", "u", "u"};
+    for (int r = 0; r < 5; r++) {
         size_t fl = strlen(from[r]), tl = strlen(to[r]), w = 0;
         for (size_t i = 0; out[i];) {
             if (!strncmp(out + i, from[r], fl)) { memcpy(out + w, to[r], tl); w += tl; i += fl; }
