@@ -11,14 +11,19 @@
 #include "dyad.h"
 #include "store.h"
 #include "cli_store.h"
+#include "records.h"
 
 static const char load_usage[] =
     "usage: dyad load [--db PATH] [--date YYYY-MM-DD] [--dict PATH]... [--input text|jsonl|html|warc]\n"
     "                 [--batch N] [--stats] [--progress|--quiet] [FILE...]\n"
+    "       dyad load --records [--db PATH] [--batch N] [--stats] [--progress|--quiet] [FILE...]\n"
     "Codes documents and stores them (default store dyad.db). A document already stored (same id,\n"
     "or same content under another id) is stored once; one coded by other dictionaries is re-coded\n"
     "and its events replaced. Documents commit in batches of N (default 500): a load that is killed\n"
-    "keeps every committed batch, and running it again finishes the job.\n";
+    "keeps every committed batch, and running it again finishes the job.\n"
+    "--records: FILEs hold the JSON records dyad code wrote (a distributed run's shards): they are\n"
+    "stored as they are, not coded again; a document is its consecutive records, and one whose\n"
+    "records changed replaces the stored one.\n";
 
 static const char filter_usage[] =
     "filters:\n"
@@ -113,6 +118,151 @@ static void dict_fingerprint(const char *const *paths, size_t n, char out[65]) {
 
 /* ---- dyad load ---- */
 
+/* dyad load --records: one document's records, read and not yet stored */
+typedef struct recdoc {
+    char **lines;
+    cJSON **objs;
+    size_t n, cap, bytes;
+} recdoc;
+
+static void recdoc_clear(recdoc *d) {
+    for (size_t i = 0; i < d->n; i++) { free(d->lines[i]); cJSON_Delete(d->objs[i]); }
+    d->n = 0;
+    d->bytes = 0;
+}
+
+/* Stores the document d holds: 0, or -1 on a store error. Counts in *stored (1 new or replaced,
+ * 0 already there) and events. */
+static int recdoc_store(dyad_store *store, recdoc *d, const char *file, size_t *events, int *stored, int *bad) {
+    if (!d->n) return 0;
+    dyad_store_sha256 h;
+    dyad_store_sha256_init(&h);
+    for (size_t i = 0; i < d->n; i++) dyad_store_sha256_add(&h, d->lines[i], strlen(d->lines[i]) + 1);
+    char hash[65];
+    dyad_store_sha256_hex(&h, hash);
+    const char *id = cJSON_GetObjectItemCaseSensitive(d->objs[0], "doc")->valuestring;
+    int state;
+    *stored = 0;
+    if (dyad_store_doc_state(store, id, hash, "records", &state) != DYAD_OK) return -1;
+    if (state == DYAD_STORE_SAME) return 0;
+    if (state == DYAD_STORE_DUPLICATE) return dyad_store_alias(store, id, hash) == DYAD_OK ? 0 : -1;
+    dyad_doc doc;
+    memset(&doc, 0, sizeof doc);
+    doc.id = id;
+    doc.file = file;
+    const cJSON *sd = cJSON_GetObjectItemCaseSensitive(d->objs[0], "story_date");
+    doc.date = cJSON_IsString(sd) && strlen(sd->valuestring) == 10 ? sd->valuestring : NULL;
+    doc.len = d->bytes;
+    if (dyad_store_doc_begin(store, &doc, hash, "records") != DYAD_OK) return -1;
+    static dyad_claim claims[64];
+    for (size_t i = 0; i < d->n; i++) {
+        dyad_record r;
+        const char *why;
+        if (dyad_record_parse(d->objs[i], &r, claims, 64, &why)) { (*bad)++; continue; }   /* checked when read */
+        r.json = d->lines[i];
+        if (dyad_store_record(store, &r) != DYAD_OK) { dyad_store_doc_end(store, 0); return -1; }
+        if (r.type == DYAD_REC_EVENT) (*events)++;
+    }
+    *stored = 1;
+    return dyad_store_doc_end(store, 1) == DYAD_OK ? 0 : -1;
+}
+
+static int load_records(const char *db, char **files, size_t nfiles, long batch, int stats, int show) {
+    dyad_store *store = NULL;
+    if (dyad_store_open(&store, db, DYAD_STORE_WRITE) != DYAD_OK) {
+        fprintf(stderr, "dyad load: %s\n", dyad_store_errmsg(store));
+        dyad_store_free(store);
+        return DYAD_EXIT_IO;
+    }
+    int status = DYAD_EXIT_OK, fatal = 0, bad = 0;
+    size_t docs = 0, stored_docs = 0, events = 0, in_batch = 0;
+    double t0 = now();
+    recdoc d = {0};
+    char *line = NULL;
+    size_t cap = 0;
+    for (size_t i = 0; i < nfiles && !fatal; i++) {
+        FILE *f = strcmp(files[i], "-") ? fopen(files[i], "r") : stdin;
+        const char *name = strcmp(files[i], "-") ? files[i] : "(standard input)";
+        if (!f) {
+            fprintf(stderr, "dyad load: %s: %s\n", name, strerror(errno));
+            status = DYAD_EXIT_IO;
+            continue;
+        }
+        ssize_t n;
+        long lineno = 0;
+        while (!fatal && (n = getline(&line, &cap, f)) >= 0) {
+            lineno++;
+            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
+            if (!n) continue;
+            const char *why = NULL;
+            cJSON *o = (size_t)n > (32u << 20) ? NULL : cJSON_ParseWithLength(line, (size_t)n);
+            dyad_record probe;
+            static dyad_claim probe_claims[64];
+            if (!o) why = (size_t)n > (32u << 20) ? "line longer than 32 MiB" : "not JSON";
+            else if (dyad_record_parse(o, &probe, probe_claims, 64, &why)) { cJSON_Delete(o); o = NULL; }
+            if (!o) {
+                fprintf(stderr, "dyad load: %s:%ld: %s, skipped\n", name, lineno, why);
+                if (status == DYAD_EXIT_OK) status = DYAD_EXIT_INPUT;
+                continue;
+            }
+            /* a new document: store the one before */
+            if (d.n && strcmp(probe.doc, cJSON_GetObjectItemCaseSensitive(d.objs[0], "doc")->valuestring)) {
+                int stored;
+                if (!in_batch && dyad_store_begin(store) != DYAD_OK) { fatal = 1; cJSON_Delete(o); break; }
+                if (recdoc_store(store, &d, name, &events, &stored, &bad)) { fatal = 1; cJSON_Delete(o); break; }
+                docs++;
+                stored_docs += (size_t)stored;
+                recdoc_clear(&d);
+                if ((long)++in_batch >= batch) {
+                    if (dyad_store_commit(store) != DYAD_OK) { fatal = 1; cJSON_Delete(o); break; }
+                    in_batch = 0;
+                }
+            }
+            if (d.n == d.cap) {
+                size_t nc = d.cap ? 2 * d.cap : 64;
+                char **nl = realloc(d.lines, nc * sizeof *nl);
+                if (nl) d.lines = nl;
+                cJSON **no = nl ? realloc(d.objs, nc * sizeof *no) : NULL;
+                if (no) d.objs = no;
+                if (!nl || !no) { fputs("dyad load: out of memory\n", stderr); fatal = 1; cJSON_Delete(o); break; }
+                d.cap = nc;
+            }
+            d.lines[d.n] = strdup(line);
+            if (!d.lines[d.n]) { fputs("dyad load: out of memory\n", stderr); fatal = 1; cJSON_Delete(o); break; }
+            d.objs[d.n++] = o;
+            d.bytes += (size_t)n + 1;
+        }
+        if (f != stdin) fclose(f);
+        /* a document ends with its file: the next file's records are the next document's */
+        if (!fatal && d.n) {
+            int stored;
+            if (!in_batch && dyad_store_begin(store) != DYAD_OK) fatal = 1;
+            else if (recdoc_store(store, &d, name, &events, &stored, &bad)) fatal = 1;
+            else {
+                docs++;
+                stored_docs += (size_t)stored;
+                in_batch++;
+            }
+            recdoc_clear(&d);
+        }
+    }
+    if (!fatal && in_batch && dyad_store_commit(store) != DYAD_OK) fatal = 1;
+    if (fatal) {
+        fprintf(stderr, "dyad load: %s\n", dyad_store_errmsg(store));
+        dyad_store_rollback(store);
+        status = DYAD_EXIT_IO;
+    }
+    if (stats || (show && !fatal))
+        fprintf(stderr, "loaded the records of %zu documents into %s: %zu stored, %zu already there; %zu events; %.2f s\n",
+                docs, db, stored_docs, docs - stored_docs, events, now() - t0);
+    recdoc_clear(&d);
+    free(d.lines);
+    free(d.objs);
+    free(line);
+    dyad_store_free(store);
+    return status;
+}
+
 typedef struct load_ctx {
     dyad_store *store;
     size_t events, conflicts;
@@ -143,7 +293,7 @@ int dyad_cmd_load(int argc, char **argv, const char *const *dict_paths, size_t n
     const char *dicts[64];
     size_t ndicts = 0;
     long batch = 500;
-    int stats = 0, show = isatty(2);
+    int stats = 0, show = isatty(2), records = 0;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     size_t nfiles = 0;
     if (!files) { fputs("dyad load: out of memory\n", stderr); return DYAD_EXIT_IO; }
@@ -164,6 +314,7 @@ int dyad_cmd_load(int argc, char **argv, const char *const *dict_paths, size_t n
         } else if (!strcmp(a, "--stats")) stats = 1;
         else if (!strcmp(a, "--progress")) show = 1;
         else if (!strcmp(a, "--quiet")) show = 0;
+        else if (!strcmp(a, "--records")) records = 1;
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(load_usage, stdout); free(files); return DYAD_EXIT_OK; }
         else if (a[0] == '-' && a[1]) FAIL_USAGE("unknown option '%s' (or it needs a value)", a);
         else files[nfiles++] = argv[i];
@@ -172,8 +323,14 @@ int dyad_cmd_load(int argc, char **argv, const char *const *dict_paths, size_t n
     if (date && (strlen(date) != 10 || dyad_store_date_bounds(date, ds, de))) FAIL_USAGE("--date '%s' is not YYYY-MM-DD", date);
     if (input && strcmp(input, "text") && strcmp(input, "jsonl") && strcmp(input, "html") && strcmp(input, "warc"))
         FAIL_USAGE("--input '%s' is not one of text, jsonl, html, warc", input);
+    if (records && (date || input || ndicts)) FAIL_USAGE("%s", "--records stores records as they are: no --date, --input or --dict");
     if (!nfiles) files[nfiles++] = "-";
 #undef FAIL_USAGE
+    if (records) {
+        int rc = load_records(db, files, nfiles, batch, stats, show);
+        free(files);
+        return rc;
+    }
     const char *const *paths = ndicts ? dicts : dict_paths;
     size_t npaths = ndicts ? ndicts : ndict;
     int status = DYAD_EXIT_OK;

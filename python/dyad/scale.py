@@ -1,19 +1,21 @@
 """Scale-out coding on Dask (dask.distributed): one task per input file.
 
-    python3 -m dyad.scale --workers N --out DIR [--date D] [--input FMT] [--scheduler ADDR] INPUT...
+    python3 -m dyad.scale --workers N --out DIR [--date D] [--input FMT] [--stories] [--scheduler ADDR] INPUT...
     python3 -m dyad.scale merge DIR [--db DB --dyad PATH]
 
 INPUT is a folder (its files, in name order, not recursing) or a file: plain, JSON lines, HTML or
 WARC, compressed or not, as `dyad code` reads them. Each task codes one file on a worker with that
 worker's own Coder (the dictionaries are loaded once per worker process) and writes
 DIR/<file>.jsonl: the file's records as JSON lines, in input order, byte for byte what
-`dyad code` writes for it. DIR/shards.txt lists the shards in input order, each with its source
-file; DIR/events.jsonl (`--merged`, default) is their concatenation: the same bytes as one
+`dyad code` writes for it (with --stories, `dyad code --stories`: a story record for each story,
+so every document has records). DIR/shards.txt lists the shards in input order, each with its
+source file; DIR/events.jsonl (`--merged`, default) is their concatenation: the same bytes as one
 `dyad code` over the same files in the same order.
 
-`dyad load` codes documents, not records: `merge --db DB` loads each shard's source file into the
-store, shard by shard in input order, with the dyad command line (--dyad, default
-<repo>/build/dyad), giving the store a single `dyad load` of all the files gives.
+`merge --db DB` stores the shards' records as they are, with `dyad load --records` (the dyad
+command line: --dyad, default <repo>/build/dyad): nothing is coded again. Shards written with
+--stories give the store a single `dyad load` of all the files gives; without it, documents
+with no event have no records and are not in the store.
 
 Without --scheduler a LocalCluster of --workers processes (one thread each) is started on
 127.0.0.1 and stopped at the end. Exit codes as dyad's: 0 ok, 4 some input was bad and skipped,
@@ -37,23 +39,23 @@ _REPO = os.path.dirname(_PKG_PARENT)
 _coders = {}
 
 
-def _coder(lib, dicts, date):
+def _coder(lib, dicts, date, stories=False):
     """One Coder per worker process and settings, kept for the worker's next tasks."""
-    key = (lib, tuple(dicts) if dicts else None, date)
+    key = (lib, tuple(dicts) if dicts else None, date, stories)
     c = _coders.get(key)
     if c is None:
         if lib:
             os.environ["DYAD_LIB"] = lib
         import dyad
-        c = _coders[key] = dyad.Coder(dyad.Dictionaries(dicts), date=date)
+        c = _coders[key] = dyad.Coder(dyad.Dictionaries(dicts), date=date, stories=stories)
     return c
 
 
-def code_shard(path, shard, lib=None, dicts=None, date=None, input=None):
+def code_shard(path, shard, lib=None, dicts=None, date=None, input=None, stories=False):
     """Codes one file into shard (written whole, then renamed). Returns what happened."""
     import dyad
     t0 = time.time()
-    c = _coder(lib, dicts, date)
+    c = _coder(lib, dicts, date, stories)
     c.errors = []
     tmp = shard + ".part"
     status, stats, msgs = 0, {}, []
@@ -101,9 +103,8 @@ def shard_names(files):
 
 
 def merge(out_dir, merged=None, db=None, dyad_cmd=None):
-    """Concatenates the shards of out_dir in input order into merged; with db, loads their source
-    files into the store, shard by shard, with the options of the coding run (DIR/options.json:
-    date, input, dictionaries). Returns an exit status."""
+    """Concatenates the shards of out_dir in input order into merged; with db, stores their
+    records with `dyad load --records`, in input order. Returns an exit status."""
     with open(os.path.join(out_dir, "shards.txt"), encoding="utf-8") as f:
         rows = [l.rstrip("\n").split("\t", 1) for l in f if l.strip()]
     try:
@@ -121,23 +122,18 @@ def merge(out_dir, merged=None, db=None, dyad_cmd=None):
     status = 0
     if db:
         dyad_cmd = dyad_cmd or os.path.join(_REPO, "build", "dyad")
-        for shard, src in rows:
-            cmd = [dyad_cmd, "load", "--quiet", "--db", db]
-            if opts.get("date"):
-                cmd += ["--date", opts["date"]]
-            if opts.get("input"):
-                cmd += ["--input", opts["input"]]
-            for d in opts.get("dicts") or []:
-                cmd += ["--dict", d]
-            rc = subprocess.call(cmd + [src])
-            if rc:
-                print("dyad.scale: dyad load %s exited %d" % (src, rc), file=sys.stderr)
-                status = max(status, rc)
+        if not opts.get("stories"):
+            print("dyad.scale: the shards were coded without --stories: documents with no event are not "
+                  "stored", file=sys.stderr)
+        cmd = [dyad_cmd, "load", "--records", "--quiet", "--db", db] + [os.path.join(out_dir, s) for s, _ in rows]
+        status = subprocess.call(cmd)
+        if status:
+            print("dyad.scale: dyad load --records exited %d" % status, file=sys.stderr)
     return status
 
 
 def run(files, out_dir, workers=2, scheduler=None, lib=None, dicts=None, date=None, input=None,
-        merged="events.jsonl", verbose=False):
+        merged="events.jsonl", verbose=False, stories=False):
     from dask.distributed import Client, LocalCluster
     import dyad
     lib = os.path.abspath(lib or dyad.library_path())
@@ -160,7 +156,7 @@ def run(files, out_dir, workers=2, scheduler=None, lib=None, dicts=None, date=No
         client = Client(cluster)
     try:
         t1 = time.time()
-        futs = [client.submit(code_shard, os.path.abspath(f), os.path.abspath(s), lib, dicts, date, input,
+        futs = [client.submit(code_shard, os.path.abspath(f), os.path.abspath(s), lib, dicts, date, input, stories,
                               key="dyad-code-%d-%s" % (i, os.path.basename(s)), pure=False)
                 for i, (f, s) in enumerate(zip(files, shards))]
         results = client.gather(futs)
@@ -180,7 +176,7 @@ def run(files, out_dir, workers=2, scheduler=None, lib=None, dicts=None, date=No
         for f_, s in zip(files, shards):
             f.write("%s\t%s\n" % (os.path.basename(s), os.path.abspath(f_)))
     with open(os.path.join(out_dir, "options.json"), "w", encoding="utf-8") as f:
-        json.dump({"date": date, "input": input, "dicts": dicts}, f)
+        json.dump({"date": date, "input": input, "dicts": dicts, "stories": stories}, f)
     if merged:
         merge(out_dir, os.path.join(out_dir, merged) if not os.path.isabs(merged) else merged)
     if verbose:
@@ -197,7 +193,7 @@ def main(argv=None):
                                      description="Concatenate the shards of DIR in input order; load them into a store.")
         ap.add_argument("dir")
         ap.add_argument("--merged", help="write the concatenated records here ('-': standard output)")
-        ap.add_argument("--db", help="load the shards' source documents into this store, shard by shard")
+        ap.add_argument("--db", help="store the shards' records in this store (dyad load --records)")
         ap.add_argument("--dyad", help="the dyad command (default <repo>/build/dyad)")
         a = ap.parse_args(argv[1:])
         if a.merged == "-":
@@ -221,6 +217,9 @@ def main(argv=None):
     ap.add_argument("--lib", help="libdyad.so (default: DYAD_LIB, else <repo>/build)")
     ap.add_argument("--merged", default="events.jsonl",
                     help="file (in --out unless absolute) for the merged records; '' for none")
+    ap.add_argument("--stories", action="store_true",
+                    help="also a story record for each story (as dyad code --stories), so that every document "
+                         "reaches the store")
     ap.add_argument("-v", "--verbose", action="store_true")
     a = ap.parse_args(argv)
     if a.workers < 1:
@@ -228,7 +227,8 @@ def main(argv=None):
     files = list_inputs(a.inputs)
     if not files:
         ap.error("no input files")
-    return run(files, a.out, a.workers, a.scheduler, a.lib, a.dict, a.date, a.input, a.merged or None, a.verbose)
+    return run(files, a.out, a.workers, a.scheduler, a.lib, a.dict, a.date, a.input, a.merged or None, a.verbose,
+               a.stories)
 
 
 if __name__ == "__main__":

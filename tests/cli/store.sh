@@ -230,3 +230,12 @@ q="SELECT e.id, d.id, e.cameo, e.json FROM events e JOIN documents d ON d.key = 
 [[ "$(sql kill.db "$q" | md5sum)" == "$(sql ref.db "$q" | md5sum)" ]] || fail "events after resuming differ"
 [[ $(sql kill.db "PRAGMA integrity_check") == ok ]] || fail "integrity after resuming"
 echo "$kills kills, integrity ok each time; resumed store equals one uninterrupted load"
+
+# dyad load --records: the records dyad code wrote, stored as they are; bad lines named, exit 4
+"$DYAD" code --stories --date 2024-03-14 "$ROOT"/examples/*.txt > recs.jsonl
+{ head -n 3 recs.jsonl; echo '{"type": "event", '; echo '{"type":"tweet","doc":"x"}'; tail -n +4 recs.jsonl; } > recs-bad.jsonl
+expect_exit 4 "$DYAD" load --records --db recs.db recs-bad.jsonl 2> recs.err
+grep -q "recs-bad.jsonl:4: not JSON" recs.err || fail "--records bad line: $(cat recs.err)"
+grep -q "recs-bad.jsonl:5: not a dyad record" recs.err || fail "--records non-record: $(cat recs.err)"
+[[ $("$DYAD" query --db recs.db --format jsonl | wc -l) -eq $(grep -c '"type":"event"' recs.jsonl) ]] || fail "--records lost events"
+expect_exit 2 "$DYAD" load --records --date 2024-03-14 --db recs.db recs.jsonl

@@ -1,0 +1,133 @@
+/* records.c: dyad's JSON records read back (see records.h). The inverse of emit.c, field by
+ * field; what a record does not carry stays as dyad_coder_code() leaves it unset. */
+#include <string.h>
+#include "records.h"
+
+static const char *str(const cJSON *o, const char *k) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+static double numv(const cJSON *o, const char *k, double def) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    return cJSON_IsNumber(v) ? v->valuedouble : def;
+}
+
+static void span(const cJSON *o, size_t out[2]) {
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "span");
+    out[0] = out[1] = 0;
+    if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) != 2) return;
+    for (int i = 0; i < 2; i++) {
+        const cJSON *x = cJSON_GetArrayItem(v, i);
+        if (cJSON_IsNumber(x) && x->valuedouble >= 0 && x->valuedouble < 1e15) out[i] = (size_t)x->valuedouble;
+    }
+}
+
+static void actor(const cJSON *o, const char *k, dyad_actor *a) {
+    memset(a, 0, sizeof *a);
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
+    if (!cJSON_IsObject(v)) return;
+    a->text = str(v, "text");
+    a->code = str(v, "code");
+    a->country = str(v, "country");
+    a->org = str(v, "org");
+    a->sector = str(v, "sector");
+    a->name = str(v, "name");
+    a->role = str(v, "role");
+}
+
+static void currency(const char *s, char out[4]) {
+    memset(out, 0, 4);
+    if (s && strlen(s) == 3) memcpy(out, s, 3);
+}
+
+int dyad_record_parse(const cJSON *o, dyad_record *r, dyad_claim *claims, size_t max, const char **why) {
+    memset(r, 0, sizeof *r);
+    *why = NULL;
+    const char *type = cJSON_IsObject(o) ? str(o, "type") : NULL;
+    if (!type) { *why = "not a dyad record (no \"type\")"; return -1; }
+    if (!strcmp(type, "event")) r->type = DYAD_REC_EVENT;
+    else if (!strcmp(type, "conflict")) r->type = DYAD_REC_CONFLICT;
+    else if (!strcmp(type, "story")) r->type = DYAD_REC_STORY;
+    else { *why = "not a dyad record (\"type\" is not event, conflict or story)"; return -1; }
+    r->id = str(o, "id");
+    r->doc = str(o, "doc");
+    if (!r->doc || (!r->id && r->type != DYAD_REC_STORY)) { *why = "a dyad record without \"id\" or \"doc\""; return -1; }
+    r->story = (int)numv(o, "story", 0);
+    r->sentence = (int)numv(o, "sentence", 0);
+    r->text = str(o, "text");
+    span(o, r->span);
+    r->story_date = str(o, "story_date");
+    r->dead = r->injured = r->arrested = r->size = r->displaced = -1;
+    r->lat = r->lon = 999;
+    r->amount.usd = -1;
+    actor(o, "source", &r->source);
+    actor(o, "target", &r->target);
+    r->cameo = str(o, "cameo");
+    if (r->type == DYAD_REC_CONFLICT) {
+        r->kind = str(o, "kind");
+        const cJSON *cl = cJSON_GetObjectItemCaseSensitive(o, "claims");
+        const cJSON *c;
+        cJSON_ArrayForEach(c, cl) {
+            if (r->nclaims == max || !cJSON_IsObject(c)) break;
+            dyad_claim *d = &claims[r->nclaims++];
+            memset(d, 0, sizeof *d);
+            d->members = str(c, "members");
+            d->value = numv(c, d->members ? "count" : "value", 0);
+            d->usd = numv(c, "usd", -1);
+            currency(str(c, "currency"), d->currency);
+            d->text = str(c, "text");
+            d->event = str(c, "event");
+            d->sentence = str(c, "sentence");
+            span(c, d->span);
+        }
+        r->claims = claims;
+        return 0;
+    }
+    if (r->type == DYAD_REC_STORY) return 0;
+    const cJSON *h = cJSON_GetObjectItemCaseSensitive(o, "headline");
+    r->headline = cJSON_IsTrue(h);
+    r->cluster = str(o, "cluster");
+    r->mentions = (int)numv(o, "mentions", 0);
+    r->sources = (int)numv(o, "sources", 0);
+    r->date = str(o, "date");
+    r->cameo_label = str(o, "label");
+    actor(o, "attribution", &r->attribution);
+    r->quad_class = (int)numv(o, "quad_class", 0);
+    r->goldstein = numv(o, "goldstein", 0);
+    const cJSON *pl = cJSON_GetObjectItemCaseSensitive(o, "plover");
+    if (cJSON_IsObject(pl)) {
+        r->plover_event = str(pl, "event");
+        r->plover_mode = str(pl, "mode");
+        r->plover_context = str(pl, "context");
+    }
+    r->mode = str(o, "mode");
+    const cJSON *loc = cJSON_GetObjectItemCaseSensitive(o, "location");
+    if (cJSON_IsObject(loc)) {
+        r->location = str(loc, "name");
+        r->location_country = str(loc, "country");
+        r->location_admin1 = str(loc, "admin1");
+        r->lat = numv(loc, "lat", 999);
+        r->lon = numv(loc, "lon", 999);
+        r->geonames = (long long)numv(loc, "geonames", 0);
+        r->location_from = str(loc, "from");
+    }
+    const cJSON *am = cJSON_GetObjectItemCaseSensitive(o, "amount");
+    if (cJSON_IsObject(am)) {
+        r->amount.present = 1;
+        r->amount.value = numv(am, "value", 0);
+        currency(str(am, "currency"), r->amount.currency);
+        r->amount.usd = numv(am, "usd", -1);
+        r->amount.usd_source = str(am, "usd_source");
+        r->amount.rate = numv(am, "rate", 0);
+        r->amount.rate_date = str(am, "rate_month");
+        r->amount.text = str(am, "text");
+    }
+    r->dead = numv(o, "dead", -1);
+    r->injured = numv(o, "injured", -1);
+    r->arrested = numv(o, "arrested", -1);
+    r->size = numv(o, "size", -1);
+    r->displaced = numv(o, "displaced", -1);
+    r->evidence = str(o, "evidence");
+    return 0;
+}

@@ -1,0 +1,16 @@
+/* records.h: dyad's own JSON records read back (the lines `dyad code` writes), for `dyad load
+ * --records`, which stores the shards a distributed run wrote without coding them again.
+ *
+ * dyad_record_parse() fills r from one parsed record object: its strings point into o (o must
+ * outlive r), r->json stays NULL for the caller to set. Conflicts' claims go to claims[0..max).
+ * Returns 0, or -1 when o is not a dyad record (no "type" of event, conflict or story, or no
+ * "doc"), with a reason in why. */
+#ifndef DYAD_RECORDS_H
+#define DYAD_RECORDS_H
+
+#include <cjson/cJSON.h>
+#include "dyad.h"
+
+int dyad_record_parse(const cJSON *o, dyad_record *r, dyad_claim *claims, size_t max, const char **why);
+
+#endif
