@@ -1,5 +1,6 @@
 /* records.c: dyad's JSON records read back (see records.h). The inverse of emit.c, field by
  * field; what a record does not carry stays as dyad_coder_code() leaves it unset. */
+#include <limits.h>
 #include <string.h>
 #include "records.h"
 
@@ -11,6 +12,15 @@ static const char *str(const cJSON *o, const char *k) {
 static double numv(const cJSON *o, const char *k, double def) {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
     return cJSON_IsNumber(v) ? v->valuedouble : def;
+}
+
+/* An integer field: out-of-range values (a hand-edited or broken record) are clamped, never cast
+ * as they are (found by fuzz_records). */
+static long long intv(const cJSON *o, const char *k, long long lo, long long hi) {
+    double v = numv(o, k, 0);
+    if (!(v >= (double)lo)) return lo;   /* NaN too */
+    if (v >= (double)hi) return hi;
+    return (long long)v;
 }
 
 static void span(const cJSON *o, size_t out[2]) {
@@ -53,8 +63,8 @@ int dyad_record_parse(const cJSON *o, dyad_record *r, dyad_claim *claims, size_t
     r->id = str(o, "id");
     r->doc = str(o, "doc");
     if (!r->doc || (!r->id && r->type != DYAD_REC_STORY)) { *why = "a dyad record without \"id\" or \"doc\""; return -1; }
-    r->story = (int)numv(o, "story", 0);
-    r->sentence = (int)numv(o, "sentence", 0);
+    r->story = (int)intv(o, "story", 0, INT_MAX);
+    r->sentence = (int)intv(o, "sentence", 0, INT_MAX);
     r->text = str(o, "text");
     span(o, r->span);
     r->story_date = str(o, "story_date");
@@ -88,12 +98,12 @@ int dyad_record_parse(const cJSON *o, dyad_record *r, dyad_claim *claims, size_t
     const cJSON *h = cJSON_GetObjectItemCaseSensitive(o, "headline");
     r->headline = cJSON_IsTrue(h);
     r->cluster = str(o, "cluster");
-    r->mentions = (int)numv(o, "mentions", 0);
-    r->sources = (int)numv(o, "sources", 0);
+    r->mentions = (int)intv(o, "mentions", 0, INT_MAX);
+    r->sources = (int)intv(o, "sources", 0, INT_MAX);
     r->date = str(o, "date");
     r->cameo_label = str(o, "label");
     actor(o, "attribution", &r->attribution);
-    r->quad_class = (int)numv(o, "quad_class", 0);
+    r->quad_class = (int)intv(o, "quad_class", 0, 4);
     r->goldstein = numv(o, "goldstein", 0);
     const cJSON *pl = cJSON_GetObjectItemCaseSensitive(o, "plover");
     if (cJSON_IsObject(pl)) {
@@ -109,7 +119,7 @@ int dyad_record_parse(const cJSON *o, dyad_record *r, dyad_claim *claims, size_t
         r->location_admin1 = str(loc, "admin1");
         r->lat = numv(loc, "lat", 999);
         r->lon = numv(loc, "lon", 999);
-        r->geonames = (long long)numv(loc, "geonames", 0);
+        r->geonames = intv(loc, "geonames", 0, 1ll << 53);
         r->location_from = str(loc, "from");
     }
     const cJSON *am = cJSON_GetObjectItemCaseSensitive(o, "amount");
