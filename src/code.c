@@ -642,6 +642,14 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             else if (cn->kind == DYAD_COUNT_SIZE) ok = !strncmp(code, "14", 2) || !strncmp(code, "15", 2);
             else if (cn->kind == DYAD_COUNT_DISPLACED) ok = !strncmp(code, "20", 2) || !strncmp(code, "0233", 4);
             if (!ok) continue;
+            /* a figure before the verb is its subject's ("two insurgents were killed"), not the
+             * object of another verb before it ("arrested a leader and detained two") */
+            int other_verb = 0;
+            for (size_t q2 = 0; q2 < s->nanchors && cn->b <= head->group; q2++) {
+                const dyad_anchor *o2 = &s->anchors[q2];
+                if (o2 != an && o2 != head && !o2->noun && o2->tok >= cn->a && o2->tok < head->group) other_verb = 1;
+            }
+            if (other_verb) continue;
             /* the people of one act add up after its verb ("detained a Taliban leader and two
              * suspected insurgents": 3); before it, the first figure is the subject's own */
             int after = cn->a >= an->tok, k = cn->kind;   /* a figure's words may start at the verb */

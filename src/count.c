@@ -666,7 +666,11 @@ static size_t count_before(const scan *s0, size_t i, sink *out) {
         if (m >= s->b || !read_number(s, m, &n2) || n2.article || !read_np(s, n2.end, &p2) || !p2.head) break;
         int be, neg;
         size_t k = skip_aux(s, p2.end, &be, &neg);
-        if (k > p2.end || phrase_at(s, k, BIT(CC_COUNT), NULL)) break;
+        /* a verb group of their own ends the list; adverbs alone do not ("and 3 civilians
+         * yesterday") */
+        int group = be || neg;
+        for (size_t x = p2.end; x < k && !group; x++) if (!(lexf(s, x) & W_ADV)) group = 1;
+        if (group || phrase_at(s, k, BIT(CC_COUNT), NULL)) break;
         if (n2.min && min2 < 1) min2 = 1;
         emit(out, e + 1, p2.end, cw->kind, n2.v, min2, ok);
         e = p2.end;
