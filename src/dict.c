@@ -127,10 +127,11 @@ static int add_phrases(loader *L, const char *field, size_t flen, uint16_t kind,
         if (n > 0 && dyad_trie_add(&d->trie, ids, (size_t)n, caps, kind, payload) < 0) return -1;
         if (n > 0) d->lex.words[ids[0]].flags |= W_START;
         if (kind != K_ACTOR || plural) caps &= ~CAPS_FIRST_UPPER;
-        if (n > 0 && plural && !(caps & ~CAPS_FIRST_UPPER)) {
-            int at = n - 1;
-            for (int k = 1; k < n; k++)
-                if (!strcmp(d->lex.words[ids[k]].s, "of")) { at = k - 1; break; }
+        int at = n - 1;
+        for (int k = 1; k < n; k++)
+            if (!strcmp(d->lex.words[ids[k]].s, "of")) { at = k - 1; break; }
+        /* no plural of an acronym ("US"), but of the noun after one ("IED facilitators") */
+        if (n > 0 && plural && at < 31 && !(caps & (1u << at))) {
             dyad_form forms[4];
             size_t nf = dyad_morph_plurals(&d->morph, d->lex.words[ids[at]].s, forms, 4);
             for (size_t f = 0; f < nf; f++) {
