@@ -88,12 +88,15 @@ static int word_match(const dyad_sent *s, uint32_t x, uint32_t id) {
 /* Matches pattern p on [from, to); returns its score (elements + 1) or 0, the + slot's NP in
  * *tgt, and in *last the token after the last element. */
 static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t from, uint32_t to,
-                         const dyad_money *money, size_t nmoney, int32_t *tgt, uint32_t *last) {
+                         const dyad_money *money, size_t nmoney, int passive, int32_t *tgt, uint32_t *last) {
     const dyad_dict *d = s->d;
     uint32_t pos = from;
     *tgt = -1;
     for (uint32_t k = 0; k < p->nelem; k++) {
         const dyad_pelem *e = &d->elems[p->elem + k];
+        /* "were taken into custody by X": in a passive with its doer named, the object a
+         * pattern names first ("take + into custody") is the subject, before the verb */
+        if (passive && k == 0 && e->kind == PE_TARGET) continue;
         uint32_t next = 0;
         int found = 0;
         for (uint32_t x = pos; x < to && x <= pos + GAP && !found; x++) {
@@ -260,6 +263,10 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
         ms->stamp[base] = serial;
         words |= (1ull << (id & 63)) | (1ull << (base & 63));
     }
+    /* a passive with its doer named ("were taken into custody by Afghan authorities") */
+    int passive_by = 0;
+    for (uint32_t x = an->tok + 1; an->passive && x < c.end && !passive_by; x++)
+        passive_by = s->tnp[x - s->a] >= 0 && s->nps[s->tnp[x - s->a]].by;
     for (uint32_t i = 0; i < lm->n; i++) {
         const dyad_pattern *p = &d->patterns[lm->first + i];
         if ((int)p->nelem + 1 <= best || !(p->flags & PF_NOUN) != !an->noun) continue;
@@ -281,7 +288,7 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
         }
         int32_t tgt;
         uint32_t last;
-        int sc = match_pattern(s, p, an->tok + 1, c.end, money, nmoney, &tgt, &last);
+        int sc = match_pattern(s, p, an->tok + 1, c.end, money, nmoney, passive_by, &tgt, &last);
         if (sc > best) { best = sc; c.pat = p; c.tgt = tgt; }
     }
     return c;
