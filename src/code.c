@@ -347,6 +347,26 @@ static int inside_name(const dyad_sent *s, const dyad_np *p) {
            !is(s, a - 2, ".");
 }
 
+/* "Opposition groups in Zimbabwe", "rebels in the Ivory Coast", "the Albanians of southern
+ * Serbia": an actor known only by its kind takes the country of the place right after it. */
+static void agent_place(const dyad_sent *s, const dyad_np *p, dyad_av *v) {
+    if (v->country[0] || v->org || !v->sector[0] || p->pron) return;
+    uint32_t x = p->b;
+    if (x + 1 >= s->b || !(is(s, x, "in") || is(s, x, "of") || is(s, x, "from"))) return;
+    x++;
+    while (x < s->b && (wf(s, x) & W_DET)) x++;
+    if (x + 1 < s->b && (s->t[x].flags & T_WORD) && !(s->t[x].flags & T_CAP) && s->tnp[x - s->a] < 0) x++;  /* "southern" */
+    int32_t q = x < s->b ? s->tnp[x - s->a] : -1;
+    if (q < 0) return;
+    const dyad_np *n = &s->nps[q];
+    int32_t e = n->place >= 0 ? n->place : n->owner;
+    if (e < 0 || inside_name(s, n)) return;
+    const dyad_actor_ent *o = &s->d->actors[e];
+    if (!o->country[0] || (o->type != AT_COUNTRY && o->type != AT_CAPITAL && o->type != AT_CITY && o->type != AT_REGION))
+        return;
+    memcpy(v->country, o->country, 4);
+}
+
 static int state_sector(const char *sector) {
     static const char *const state[] = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "IGO", "BDR", NULL};
     for (int i = 0; state[i]; i++) if (!strcmp(sector, state[i])) return 1;
@@ -713,11 +733,13 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             if (sq->agent >= 0 && d->actors[sq->agent].target_only && sq->owner < 0 && sq->person < 0) continue;
             dyad_av_from_np(s, &s->nps[q], &srcs[ns]);
             resolve_av(s, ctx, &srcs[ns], &s->nps[q]);
+            agent_place(s, &s->nps[q], &srcs[ns]);
             ns++;
         }
         for (int32_t q = tgtnp; q >= 0 && nt < 8; q = s->nps[q].next) {
             dyad_av_from_np(s, &s->nps[q], &tgts[nt]);
             resolve_av(s, ctx, &tgts[nt], &s->nps[q]);
+            agent_place(s, &s->nps[q], &tgts[nt]);
             nt++;
         }
         if (recv && !ns && ctx->giver.b) { srcs[0] = ctx->giver; ns = 1; }
