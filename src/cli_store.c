@@ -167,6 +167,31 @@ static int recdoc_store(dyad_store *store, recdoc *d, const char *file, size_t *
     return dyad_store_doc_end(store, 1) == DYAD_OK ? 0 : -1;
 }
 
+/* A line of f into *buf without its newline: its length, or -1 at the end. A line longer than
+ * limit is read to its end but not kept (*long_line set, length 0): memory stays bounded. */
+static long bounded_line(FILE *f, char **buf, size_t *cap, size_t limit, int *long_line) {
+    size_t n = 0;
+    int c, any = 0;
+    *long_line = 0;
+    while ((c = getc(f)) != EOF) {
+        any = 1;
+        if (c == '\n') break;
+        if (*long_line) continue;
+        if (n + 2 > *cap) {
+            size_t nc = *cap ? 2 * *cap : 4096;
+            char *nb = realloc(*buf, nc);
+            if (!nb) return -2;
+            *buf = nb;
+            *cap = nc;
+        }
+        (*buf)[n++] = (char)c;
+        if (n > limit) { *long_line = 1; n = 0; }
+    }
+    if (!any) return -1;
+    if (*buf) (*buf)[n] = 0;
+    return (long)n;
+}
+
 static int load_records(const char *db, char **files, size_t nfiles, long batch, int stats, int show) {
     dyad_store *store = NULL;
     if (dyad_store_open(&store, db, DYAD_STORE_WRITE) != DYAD_OK) {
@@ -188,17 +213,18 @@ static int load_records(const char *db, char **files, size_t nfiles, long batch,
             status = DYAD_EXIT_IO;
             continue;
         }
-        ssize_t n;
+        long n;
         long lineno = 0;
-        while (!fatal && (n = getline(&line, &cap, f)) >= 0) {
+        int long_line;
+        while (!fatal && (n = bounded_line(f, &line, &cap, 32u << 20, &long_line)) >= 0) {
             lineno++;
-            while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
-            if (!n) continue;
+            while (n > 0 && line[n - 1] == '\r') line[--n] = 0;
+            if (!n && !long_line) continue;
             const char *why = NULL;
-            cJSON *o = (size_t)n > (32u << 20) ? NULL : cJSON_ParseWithLength(line, (size_t)n);
+            cJSON *o = long_line ? NULL : cJSON_ParseWithLength(line, (size_t)n);
             dyad_record probe;
             static dyad_claim probe_claims[64];
-            if (!o) why = (size_t)n > (32u << 20) ? "line longer than 32 MiB" : "not JSON";
+            if (!o) why = long_line ? "line longer than 32 MiB" : "not JSON";
             else if (dyad_record_parse(o, &probe, probe_claims, 64, &why)) { cJSON_Delete(o); o = NULL; }
             if (!o) {
                 fprintf(stderr, "dyad load: %s:%ld: %s, skipped\n", name, lineno, why);
@@ -232,6 +258,7 @@ static int load_records(const char *db, char **files, size_t nfiles, long batch,
             d.objs[d.n++] = o;
             d.bytes += (size_t)n + 1;
         }
+        if (n == -2) { fputs("dyad load: out of memory\n", stderr); fatal = 1; }
         if (f != stdin) fclose(f);
         /* a document ends with its file: the next file's records are the next document's */
         if (!fatal && d.n) {
