@@ -716,8 +716,23 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         }
 
         /* else the place the story last named: "In Andar district, Ghazni province, ... . The
-         * security force detained two suspects." */
-        if (!ev.location && ctx->place) {
+         * security force detained two suspects.", when the sentence's actors are of its country
+         * (or name none): "Moldova's president thanked Germany" is not in Brussels for having
+         * followed a meeting there */
+        int same_country = 1;   /* the sentence's actors, if any name a country, include the place's */
+        if (!ev.location && ctx->place && !ctx->place_dateline) {   /* a dateline's place holds regardless */
+            int named = 0, match = 0;
+            for (size_t q = 0; q < s->nnps; q++) {
+                const dyad_np *p = &s->nps[q];
+                if (p->loc || p->owner < 0) continue;
+                const char *c = d->actors[p->owner].country;
+                if (!c[0]) continue;
+                named = 1;
+                if (!strcmp(c, ctx->place->country)) match = 1;
+            }
+            same_country = !named || match;
+        }
+        if (!ev.location && ctx->place && same_country) {
             ev.location = ctx->place->canon;
             ev.place = ctx->place;
             memcpy(ev.loc_country, ctx->place->country, 4);

@@ -51,7 +51,8 @@ static int match(const expect *e, const dyad_record *r) {
     if (!actor_ok(e->src, &r->source) || !actor_ok(e->tgt, &r->target) || !code_ok(e->code, r->cameo)) return 0;
     if (e->date[0] && (!r->date || strcmp(e->date, r->date))) return 0;
     if (e->mode[0] && strcmp(e->mode, r->mode)) return 0;
-    if (e->place[0] && (!r->location || strcmp(e->place, r->location))) return 0;
+    if (!strcmp(e->place, "-")) { if (r->location) return 0; }   /* place=-: no place */
+    else if (e->place[0] && (!r->location || strcmp(e->place, r->location))) return 0;
     if (e->dead >= 0 && r->dead != e->dead) return 0;
     if (e->arrested >= 0 && r->arrested != e->arrested) return 0;
     if (e->amount[0]) {

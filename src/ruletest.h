@@ -5,7 +5,7 @@
  * SOURCE and TARGET match an actor's country, org or code prefix ("-" for any, "none" for no
  * actor) and CAMEO is a code or a prefix ending in "*". Keys: date=, mode=, amount=VALUE:CUR,
  * dead=N, arrested=N (the counts of people),
- * place=. A line "none" says the sentence yields no event; a line "..." allows events beyond
+ * place= (place=- for none). A line "none" says the sentence yields no event; a line "..." allows events beyond
  * those listed. File directives: "%date YYYY-MM-DD" (the document date for the cases after it)
  * and "%dict PATH" (an extra dictionary, relative to the test file). */
 #ifndef DYAD_RULETEST_H
