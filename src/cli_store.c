@@ -132,8 +132,8 @@ static void recdoc_clear(recdoc *d) {
 }
 
 /* Stores the document d holds: 0, or -1 on a store error. Counts in *stored (1 new or replaced,
- * 0 already there) and events. */
-static int recdoc_store(dyad_store *store, recdoc *d, const char *file, size_t *events, int *stored, int *bad) {
+ * 0 already there) and events. Its records were checked with dyad_record_parse() when read. */
+static int recdoc_store(dyad_store *store, recdoc *d, const char *file, size_t *events, int *stored) {
     if (!d->n) return 0;
     dyad_store_sha256 h;
     dyad_store_sha256_init(&h);
@@ -158,7 +158,7 @@ static int recdoc_store(dyad_store *store, recdoc *d, const char *file, size_t *
     for (size_t i = 0; i < d->n; i++) {
         dyad_record r;
         const char *why;
-        if (dyad_record_parse(d->objs[i], &r, claims, 64, &why)) { (*bad)++; continue; }   /* checked when read */
+        if (dyad_record_parse(d->objs[i], &r, claims, 64, &why)) continue;   /* cannot fail: checked when read */
         r.json = d->lines[i];
         if (dyad_store_record(store, &r) != DYAD_OK) { dyad_store_doc_end(store, 0); return -1; }
         if (r.type == DYAD_REC_EVENT) (*events)++;
@@ -192,6 +192,23 @@ static long bounded_line(FILE *f, char **buf, size_t *cap, size_t limit, int *lo
     return (long)n;
 }
 
+/* The document d holds, stored in the current batch (begun if need be; committed at batch
+ * documents), and cleared: 0, or -1 on a store error. */
+static int recdoc_flush(dyad_store *store, recdoc *d, const char *file, long batch, size_t *in_batch, size_t *docs,
+                        size_t *stored_docs, size_t *events) {
+    int stored;
+    if (!*in_batch && dyad_store_begin(store) != DYAD_OK) return -1;
+    if (recdoc_store(store, d, file, events, &stored)) return -1;
+    recdoc_clear(d);
+    (*docs)++;
+    *stored_docs += (size_t)stored;
+    if ((long)++*in_batch >= batch) {
+        if (dyad_store_commit(store) != DYAD_OK) return -1;
+        *in_batch = 0;
+    }
+    return 0;
+}
+
 static int load_records(const char *db, char **files, size_t nfiles, long batch, int stats, int show) {
     dyad_store *store = NULL;
     if (dyad_store_open(&store, db, DYAD_STORE_WRITE) != DYAD_OK) {
@@ -199,7 +216,7 @@ static int load_records(const char *db, char **files, size_t nfiles, long batch,
         dyad_store_free(store);
         return DYAD_EXIT_IO;
     }
-    int status = DYAD_EXIT_OK, fatal = 0, bad = 0;
+    int status = DYAD_EXIT_OK, fatal = 0;
     size_t docs = 0, stored_docs = 0, events = 0, in_batch = 0;
     double t0 = now();
     recdoc d = {0};
@@ -232,17 +249,11 @@ static int load_records(const char *db, char **files, size_t nfiles, long batch,
                 continue;
             }
             /* a new document: store the one before */
-            if (d.n && strcmp(probe.doc, cJSON_GetObjectItemCaseSensitive(d.objs[0], "doc")->valuestring)) {
-                int stored;
-                if (!in_batch && dyad_store_begin(store) != DYAD_OK) { fatal = 1; cJSON_Delete(o); break; }
-                if (recdoc_store(store, &d, name, &events, &stored, &bad)) { fatal = 1; cJSON_Delete(o); break; }
-                docs++;
-                stored_docs += (size_t)stored;
-                recdoc_clear(&d);
-                if ((long)++in_batch >= batch) {
-                    if (dyad_store_commit(store) != DYAD_OK) { fatal = 1; cJSON_Delete(o); break; }
-                    in_batch = 0;
-                }
+            if (d.n && strcmp(probe.doc, cJSON_GetObjectItemCaseSensitive(d.objs[0], "doc")->valuestring) &&
+                recdoc_flush(store, &d, name, batch, &in_batch, &docs, &stored_docs, &events)) {
+                fatal = 1;
+                cJSON_Delete(o);
+                break;
             }
             if (d.n == d.cap) {
                 size_t nc = d.cap ? 2 * d.cap : 64;
@@ -261,17 +272,7 @@ static int load_records(const char *db, char **files, size_t nfiles, long batch,
         if (n == -2) { fputs("dyad load: out of memory\n", stderr); fatal = 1; }
         if (f != stdin) fclose(f);
         /* a document ends with its file: the next file's records are the next document's */
-        if (!fatal && d.n) {
-            int stored;
-            if (!in_batch && dyad_store_begin(store) != DYAD_OK) fatal = 1;
-            else if (recdoc_store(store, &d, name, &events, &stored, &bad)) fatal = 1;
-            else {
-                docs++;
-                stored_docs += (size_t)stored;
-                in_batch++;
-            }
-            recdoc_clear(&d);
-        }
+        if (!fatal && d.n && recdoc_flush(store, &d, name, batch, &in_batch, &docs, &stored_docs, &events)) fatal = 1;
     }
     if (!fatal && in_batch && dyad_store_commit(store) != DYAD_OK) fatal = 1;
     if (fatal) {
