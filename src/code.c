@@ -367,6 +367,13 @@ static void agent_place(const dyad_sent *s, const dyad_np *p, dyad_av *v) {
     memcpy(v->country, o->country, 4);
 }
 
+/* The place an actor phrase names: a gazetteer place anywhere, or a place entry after in/at/
+ * near, that is not part of a longer name; NULL otherwise. */
+static const dyad_actor_ent *np_place(const dyad_sent *s, const dyad_np *p) {
+    if ((!p->loc && p->place < 0) || (p->owner < 0 && p->place < 0) || inside_name(s, p)) return NULL;
+    return &s->d->actors[p->place >= 0 ? p->place : p->owner];
+}
+
 static int state_sector(const char *sector) {
     static const char *const state[] = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY", "IGO", "BDR", NULL};
     for (int i = 0; state[i]; i++) if (!strcmp(sector, state[i])) return 1;
@@ -703,10 +710,9 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 const dyad_np *p = &s->nps[q];
                 /* a place after in/at/near, or a gazetteer place anywhere ("in Andar district,
                  * Ghazni province": the province follows a comma) */
-                if ((!p->loc && p->place < 0) || p->a < lo || p->b > hi || (p->owner < 0 && p->place < 0)) continue;
-                const dyad_actor_ent *o = &d->actors[p->place >= 0 ? p->place : p->owner];
-                if (o->type != AT_CAPITAL && o->type != AT_CITY && o->type != AT_REGION && o->type != AT_COUNTRY) continue;
-                if (inside_name(s, p)) continue;
+                const dyad_actor_ent *o = p->a >= lo && p->b <= hi ? np_place(s, p) : NULL;
+                if (!o || (o->type != AT_CAPITAL && o->type != AT_CITY && o->type != AT_REGION && o->type != AT_COUNTRY))
+                    continue;
                 /* the most specific: a district's city before its province ("in Andar district, Ghazni province") */
                 ev.location = o->canon;
                 ev.place = o;
@@ -833,10 +839,8 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
     /* what the next sentences may refer back to */
     for (size_t q = 0; q < s->nnps; q++) {
         const dyad_np *p = &s->nps[q];
-        if ((!p->loc && p->place < 0) || (p->owner < 0 && p->place < 0) || (s->tflags[p->a - s->a] & TOK_SKIP)) continue;
-        const dyad_actor_ent *o = &d->actors[p->place >= 0 ? p->place : p->owner];
-        if (inside_name(s, p)) continue;
-        if (o->type == AT_CITY || o->type == AT_REGION || (o->type == AT_CAPITAL && p->loc)) {
+        const dyad_actor_ent *o = s->tflags[p->a - s->a] & TOK_SKIP ? NULL : np_place(s, p);
+        if (o && (o->type == AT_CITY || o->type == AT_REGION || (o->type == AT_CAPITAL && p->loc))) {
             ctx->place = o;
             ctx->place_dateline = 0;
         }
