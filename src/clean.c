@@ -80,12 +80,10 @@ static int classify(dyad_clean *c, const char *text, size_t s, size_t e, dyad_da
         if (de[k].date.prec != DP_DAY) continue;
         /* A whole short line ending in a full date: "Radio of Armenia, 23 March 2015". */
         size_t b = de[k].b;
-        if (b == nt || (b + 1 == nt && (t[b].flags & T_PUNCT))) {
-            if (nt <= 12 && !terminal && (de[k].flags & DF_ABSOLUTE)) { *date = de[k].date; return L_DATELINE; }
-            continue;
-        }
-        /* A prefix may omit the year ("KABUL, Afghanistan (Dec. 21) -"): the reference gives it. */
-        /* A prefix "(SFP 16/7/2014) ~ Text", "KABUL, Afghanistan (Jan. 25, 2013) Text",
+        int whole = b == nt || (b + 1 == nt && (t[b].flags & T_PUNCT));
+        if (whole && nt <= 12 && !terminal && (de[k].flags & DF_ABSOLUTE)) { *date = de[k].date; return L_DATELINE; }
+        /* A prefix may omit the year ("KABUL, Afghanistan (Dec. 21) -"): the reference gives it.
+         * A prefix "(SFP 16/7/2014) ~ Text", "KABUL, Afghanistan (Jan. 25, 2013) Text",
          * "MOSCOW, April 3 (Reuters) - Text": only capitalised words, commas and brackets before
          * the date, and the text after a closing mark. */
         int ok = 1;
@@ -105,6 +103,8 @@ static int classify(dyad_clean *c, const char *text, size_t s, size_t e, dyad_da
                        tok_is(text, &t[j], "--")))
             j++;
         int bracketed = de[k].a > 0 && (tok_is(text, &t[de[k].a - 1], "(") || (de[k].a >= 2 && tok_is(text, &t[0], "(")));
+        /* a whole line "KABUL, Afghanistan (May 24)": the year comes from the reference */
+        if (whole && bracketed && nt <= 12 && !terminal) { *date = de[k].date; return L_DATELINE; }
         if (j < nt && (j > b || bracketed) && j <= b + 8) {
             *date = de[k].date;
             *cut = t[j].off;

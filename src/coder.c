@@ -124,14 +124,28 @@ static void assign_ids(const dyad_dict *d, const char *text, dyad_token *t, size
 
 static int32_t ymd(dyad_date d) { return d.prec == DP_DAY ? d.y * 10000 + d.m * 100 + d.d : d.prec == DP_MONTH ? d.y * 10000 + d.m * 100 + 15 : d.prec == DP_YEAR ? d.y * 10000 + 701 : 0; }
 
-/* The sentence's event date: its first date outside brackets, else the story's. */
+/* The sentence's event date: its first date outside brackets that dates no noun (date.h's
+ * DF_MODIFIER), else the story's. *own says
+ * whether the sentence gave one (may be NULL). */
 static dyad_date sentence_date(const char *text, const dyad_token *t, uint32_t a, uint32_t b, dyad_date story,
-                               const dyad_lex *lx) {
+                               const dyad_lex *lx, int *own) {
     dyad_date_expr de[8];
     size_t n = dyad_date_scan(text, t + a, b - a, story, de, 8, lx);
+    if (own) *own = 0;
     for (size_t i = 0; i < n; i++)
-        if (!(de[i].flags & DF_PAREN)) return de[i].date;
+        if (!(de[i].flags & (DF_PAREN | DF_MODIFIER))) { if (own) *own = 1; return de[i].date; }
     return story;
+}
+
+/* A report's narrative time: once a sentence dates what happened to a day near the story's date
+ * ("... detained two men in Khost yesterday."), the sentences after it that give no date of their
+ * own tell the same incident ("During the search the force seized a cache."), so they take that
+ * day rather than the story's. A date more than a month before the story is history, not the
+ * incident, and a later one a plan: neither carries forward. */
+static int narrative_day(dyad_date d, dyad_date story) {
+    if (d.prec != DP_DAY || story.prec != DP_DAY) return 0;
+    long gap = dyad_days(story.y, story.m, story.d) - dyad_days(d.y, d.m, d.d);
+    return gap >= 0 && gap <= 31;
 }
 
 /* The value of the n ASCII digits at s; -1 if any is not a digit ("4,67" is a number token too). */
@@ -224,6 +238,7 @@ static int code_all(dyad_coder *c) {
     dyad_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     uint32_t story = UINT32_MAX;
+    dyad_date told = {0, 0, 0, DP_NONE};           /* the story's narrative day, once given */
     for (size_t i = 0; i < c->nsents; i++) {
         const sentinfo *si = &c->sents[i];
         if (si->story != story) {
@@ -231,9 +246,13 @@ static int code_all(dyad_coder *c) {
             story = si->story;
             ctx.place = dateline_place(c, story);   /* until the story names a place of its own */
             ctx.place_dateline = ctx.place != NULL;
+            told.prec = DP_NONE;
         }
         dyad_date sd = c->clean.stories[si->story].date;
-        dyad_date date = si->title ? sd : sentence_date(s, c->toks.v, si->a, si->b, sd, &c->d->lex);
+        int own = 0;
+        dyad_date date = si->title ? sd : sentence_date(s, c->toks.v, si->a, si->b, sd, &c->d->lex, &own);
+        if (own && narrative_day(date, sd)) told = date;
+        else if (!own && told.prec == DP_DAY) date = told;
         int32_t when = ymd(date) ? ymd(date) : ymd(sd);
         if (dyad_parse(&c->sent, c->d, s, c->toks.v, si->a, si->b, when)) return DYAD_ENOMEM;
         size_t before = c->evs.n;
@@ -631,7 +650,7 @@ int dyad_coder_explain(dyad_coder *c, const char *sentence, const char *date, co
         }
         dyad_buf_adds(&c->explain, "\n");
         dyad_date sd = c->clean.stories[si->story].date;
-        dyad_date dt = sentence_date(s, c->toks.v, si->a, si->b, sd, &c->d->lex);
+        dyad_date dt = sentence_date(s, c->toks.v, si->a, si->b, sd, &c->d->lex, NULL);
         char db[11];
         dyad_date_format(dt, db);
         dyad_buf_printf(&c->explain, "  date: %s\n", db[0] ? db : "-");

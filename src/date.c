@@ -115,6 +115,15 @@ static int year_for(dyad_date ref, int m, int d) {
     return y;
 }
 
+/* A date that dates something other than the clause's event: a noun's modifier ("the July 2
+ * attack", "an Aug. 7 bombing"), a period's start ("Since May 1"). A possessive ("yesterday's
+ * talks") is not one: what a sentence reports of the talks is dated by them. */
+static int modifier(const char *text, const dyad_token *t, size_t n, size_t a, size_t b) {
+    if (a > 0 && (tok_is(text, &t[a - 1], "since") || tok_is(text, &t[a - 1], "from"))) return 1;
+    int det = a > 0 && (tok_is(text, &t[a - 1], "the") || tok_is(text, &t[a - 1], "a") || tok_is(text, &t[a - 1], "an"));
+    return det && b < n && (t[b].flags & T_WORD) && !tok_is(text, &t[b], "and") && !tok_is(text, &t[b], "or");
+}
+
 static size_t push(dyad_date_expr *out, size_t k, size_t max, size_t a, size_t b, dyad_date d, int flags) {
     if (k >= max) return k;
     out[k].a = (uint32_t)a;
@@ -280,5 +289,6 @@ size_t dyad_date_scan(const char *text, const dyad_token *t, size_t n, dyad_date
             k = push(out, k, max, a, b, d, flags | DF_RELATIVE);
         }
     }
+    for (size_t j = 0; j < k; j++) if (modifier(text, t, n, out[j].a, out[j].b)) out[j].flags |= DF_MODIFIER;
     return k;
 }

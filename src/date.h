@@ -13,7 +13,7 @@ typedef struct dyad_date {
     int prec;              /* DP_* */
 } dyad_date;
 
-enum { DF_RELATIVE = 1, DF_PAREN = 2, DF_UNTIL = 4, DF_ABSOLUTE = 8 };
+enum { DF_RELATIVE = 1, DF_PAREN = 2, DF_UNTIL = 4, DF_ABSOLUTE = 8, DF_MODIFIER = 16 };
 
 typedef struct dyad_date_expr {
     uint32_t a, b;         /* token range [a, b) */

@@ -78,6 +78,16 @@ static void describe(FILE *out, const dyad_record *r) {
     fputc('\n', out);
 }
 
+/* Copies a case's text, turning each "\n" into a line break (a dateline, then its story). */
+static void unescape_lines(char *dst, size_t cap, const char *src) {
+    size_t k = 0;
+    for (size_t i = 0; src[i] && k + 1 < cap; i++) {
+        if (src[i] == '\\' && src[i + 1] == 'n') { dst[k++] = '\n'; i++; }
+        else dst[k++] = src[i];
+    }
+    dst[k] = 0;
+}
+
 static int run_case(dyad_coder *coder, const tcase *tc, const char *date, const char *path, int verbose, FILE *out) {
     got g;
     g.n = 0;
@@ -86,7 +96,7 @@ static int run_case(dyad_coder *coder, const tcase *tc, const char *date, const 
     doc.id = tc->id;
     doc.text = tc->sentence;
     doc.len = strlen(tc->sentence);
-    doc.date = date[0] ? date : NULL;
+    doc.date = date[0] && strcmp(date, "-") ? date : NULL;
     if (dyad_coder_code(coder, &doc, collect, &g) != DYAD_OK) {
         fprintf(out, "FAIL %s (%s:%d): %s\n", tc->id, path, tc->line, dyad_coder_errmsg(coder));
         return 0;
@@ -210,7 +220,7 @@ int dyad_ruletest_run(const char *path, const char *const *dict_paths, size_t nd
         if (!strncmp(line, "%date ", 6)) { cp(date, sizeof date, line + 6); continue; }
         if (!strncmp(line, "%dict ", 6)) continue;
         if (!in_case) { fprintf(out, "%s:%d: text outside a case (start one with ##)\n", path, lineno); res->failed++; continue; }
-        if (!tc->sentence[0]) { cp(tc->sentence, sizeof tc->sentence, line); continue; }
+        if (!tc->sentence[0]) { unescape_lines(tc->sentence, sizeof tc->sentence, line); continue; }
         if (!strcmp(line, "none")) { tc->none = 1; continue; }
         if (!strcmp(line, "...")) { tc->more = 1; continue; }
         if (tc->nex >= 16 || parse_expect(line, &tc->ex[tc->nex])) {
