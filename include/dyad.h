@@ -214,6 +214,9 @@ typedef struct dyad_record {
     const char *json;      /* the whole record as one JSON object, no newline */
     const char *location_from;   /* where the place came from: "sentence", "story" (a place the
                                     story named before), "dateline"; NULL with no location */
+    int counts_added;      /* 1: the counts are of people beyond those the story reported before
+                              ("two additional suspects were also detained"): a story's total adds
+                              them to the largest figure of the others */
 } dyad_record;
 
 /* ---- coding ---------------------------------------------------------------------------------- */

@@ -683,6 +683,12 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 const dyad_anchor *o2 = &s->anchors[q2];
                 if (o2 != an && o2 != head && !o2->noun && o2->tok >= cn->a && o2->tok < head->group) other_verb = 1;
             }
+            /* after the verb, a figure behind another verb joined by "and" is that verb's
+             * ("captured a leader and detained two others": the capture is of one) */
+            for (uint32_t x = an->tok + 2; x <= cn->a && cn->a < s->b; x++) {
+                const dyad_token *tx = &s->t[x], *tp = &s->t[x - 1];
+                if ((d->lex.words[tx->id].flags & W_VERB) && (d->lex.words[tp->id].flags & W_CONJ)) other_verb = 1;
+            }
             if (other_verb) continue;
             /* the people of one act add up after its verb ("detained a Taliban leader and two
              * suspected insurgents": 3); before it, the first figure is the subject's own */
@@ -692,6 +698,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             else {
                 ev.counts[k] = cn->value;
                 ev.count_a[k] = cn->a;
+                if (cn->added) ev.counts_added = 1;   /* its first figure says so */
             }
             ev.count_b[k] = cn->b;
         }

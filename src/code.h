@@ -42,6 +42,7 @@ typedef struct dyad_ev {
     int rate_month;              /* with 3: the rate's month, YYYYMM */
     double counts[6];            /* by DYAD_COUNT_* kind (count.h); < 0 when not said */
     uint32_t count_a[6], count_b[6];   /* the words each came from */
+    int counts_added;            /* a figure counts people beyond those reported before (count.h) */
     const char *location;
     const struct dyad_actor_ent *place;   /* the gazetteer or dictionary entry of the location */
     char loc_country[4];

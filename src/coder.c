@@ -439,6 +439,7 @@ static void build_event(dyad_coder *c, const dyad_doc *doc, const dyad_ev *e, si
     r->arrested = e->counts[3];
     r->size = e->counts[4];
     r->displaced = e->counts[5];
+    r->counts_added = e->counts_added;
     r->location = e->location;
     static const char *const from[] = {"sentence", "story", "dateline"};
     r->location_from = e->location ? from[e->loc_from] : NULL;

@@ -348,6 +348,19 @@ static int is_word(const scan *s, size_t i, const char *w) {
     return i < s->b && s->t[i].len == n && dyad_strncaseeq(s->text + s->t[i].off, w, n);
 }
 
+/* People in addition to those a report named before: a word of addition in the count's words
+ * ("two additional suspects", "one other insurgent", "several others", "two more", not "more
+ * than") or "also" just before them ("also detained two"). */
+static int additive(const scan *s, size_t a, size_t b) {
+    static const char *const words[] = {"additional", "other", "others", "another", "further", NULL};
+    for (size_t i = a > s->a + 2 ? a - 2 : s->a; i < a; i++) if (is_word(s, i, "also")) return 1;
+    for (size_t i = a; i < b; i++) {
+        for (int w = 0; words[w]; w++) if (is_word(s, i, words[w])) return 1;
+        if (is_word(s, i, "also") || (is_word(s, i, "more") && !is_word(s, i + 1, "than"))) return 1;
+    }
+    return 0;
+}
+
 /* A number word at t[i] (amounts.txt's through the trie, or ours): its value, *len tokens. */
 static double number_word(const scan *s, size_t i, size_t *len) {
     *len = 0;
@@ -569,7 +582,7 @@ typedef struct sink {
 
 static void emit(sink *k, size_t a, size_t b, int kind, double v, int min, int or_kind) {
     if (k->n < k->max)
-        k->out[k->n++] = (dyad_count){(uint32_t)a, (uint32_t)b, kind, v, min, k->depth > 0, or_kind};
+        k->out[k->n++] = (dyad_count){(uint32_t)a, (uint32_t)b, kind, v, min, k->depth > 0, or_kind, 0};
 }
 
 /* A number at t[i] and what follows it; returns where the count ends, or 0 (nothing here). */
@@ -721,5 +734,6 @@ size_t dyad_count_scan(const dyad_dict *d, const dyad_counts *c, const char *tex
             else if (skip > i + 1) i = skip - 1;
         }
     }
+    for (size_t j = 0; j < k.n; j++) out[j].added = additive(&s, out[j].a, out[j].b);
     return k.n;
 }

@@ -54,6 +54,8 @@ typedef struct dyad_count {
                               -1: at most ("up to", "nearly", "fewer than"); 0: as stated or "about" */
     int paren;             /* inside brackets */
     int or_kind;           /* "killed or wounded": the second kind the figure covers; 0: none */
+    int added;             /* people beyond those reported before: "two additional suspects", "one
+                              other", "several others", "also detained two", "two more" */
 } dyad_count;
 
 typedef struct dyad_counts dyad_counts;

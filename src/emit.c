@@ -156,6 +156,7 @@ void dyad_emit_json(const dyad_record *r, dyad_buf *b) {
     const double cv[] = {r->dead, r->injured, r->arrested, r->size, r->displaced};
     for (int q = 0; q < 5; q++)
         if (cv[q] >= 0 && r->type == DYAD_REC_EVENT) { key(b, ck[q]); num(b, cv[q]); }
+    if (r->counts_added && r->type == DYAD_REC_EVENT) dyad_buf_adds(b, ",\"counts_added\":true");
     kstr(b, "evidence", r->evidence);
     dyad_buf_addc(b, '}');
 }

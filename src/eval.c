@@ -28,6 +28,7 @@ typedef struct ev {
     int loc_from;          /* 0 the sentence, 1 the story, 2 the dateline */
     int killing;           /* the event's verb is a form of "kill" (its evidence says which) */
     int headline;
+    int story, sentence, added;   /* added: the counts are people beyond those reported before */
     double dead, arrested;
     double amount;
     char currency[4];
@@ -76,6 +77,9 @@ static int collect(void *ud, const dyad_record *r) {
     x->killing = v && !strncasecmp(v + 9, "kill", 4);
     x->dead = r->dead;
     x->arrested = r->arrested;
+    x->story = r->story;
+    x->sentence = r->sentence;
+    x->added = r->counts_added;
     if (r->amount.present) { x->amount = r->amount.value; cp(x->currency, sizeof x->currency, r->amount.currency); }
     x->text = r->text ? strdup(r->text) : NULL;
     return 0;
@@ -362,6 +366,24 @@ static int isaf_relevant(const ev *x) {
     return !strncmp(c, "17", 2) || !strncmp(c, "18", 2) || !strncmp(c, "19", 2) || !strncmp(c, "20", 2);
 }
 
+/* A release's count of the dead (arrested: 0) or of the arrested (1), from its body's events or
+ * its headline's: the largest figure not said to be of further people, plus each sentence's
+ * largest that is (several events of one sentence repeat one figure). */
+static double isaf_total(const evs *e, int arrested, int headline) {
+    double base = 0, extra = 0, sent = 0;
+    int cur_story = -1, cur_sent = -1;
+    for (int i = 0; i < e->n; i++) {
+        const ev *x = &e->v[i];
+        if (x->headline != headline) continue;
+        double v = arrested ? x->arrested : x->dead;
+        if (v <= 0) continue;
+        if (!x->added) { if (v > base) base = v; continue; }
+        if (x->story != cur_story || x->sentence != cur_sent) { extra += sent; sent = 0; cur_story = x->story; cur_sent = x->sentence; }
+        if (v > sent) sent = v;
+    }
+    return base + extra + sent;
+}
+
 static int eval_isaf(dyad_coder *c, const char *path, report *r, int nworst) {
     FILE *f = fopen(path, "r");
     if (!f) return -1;
@@ -410,16 +432,12 @@ static int eval_isaf(dyad_coder *c, const char *path, report *r, int nworst) {
         }
         /* counts: the largest figure the body gives (a release tells one incident in several
          * sentences, so a sum counts it twice; measured on this set, the sum gets killed right for
-         * 0.76 and captured for 0.39, the largest for 0.84 and 0.58), else the headline's */
-        double killed = 0, captured = 0, hk = 0, hc = 0;
-        for (int i = 0; i < e.n; i++) {
-            double k = e.v[i].dead > 0 ? e.v[i].dead : 0, a = e.v[i].arrested > 0 ? e.v[i].arrested : 0;
-            double *pk = e.v[i].headline ? &hk : &killed, *pa = e.v[i].headline ? &hc : &captured;
-            if (k > *pk) *pk = k;
-            if (a > *pa) *pa = a;
-        }
-        if (killed == 0) killed = hk;
-        if (captured == 0) captured = hc;
+         * 0.76 and captured for 0.39, the largest for 0.84 and 0.58), plus the figures that say
+         * they are of further people ("two additional suspects were also detained"), one per
+         * sentence; else the headline's */
+        double killed = isaf_total(&e, 0, 0), captured = isaf_total(&e, 1, 0);
+        if (killed == 0) killed = isaf_total(&e, 0, 1);
+        if (captured == 0) captured = isaf_total(&e, 1, 1);
         cJSON *gk = cJSON_GetObjectItem(gold, "min_killed"), *gc = cJSON_GetObjectItem(gold, "min_captured");
         if (cJSON_IsNumber(gk)) { kill_n++; kill_ok += fabs(gk->valuedouble - killed) < 0.5; }
         if (cJSON_IsNumber(gc)) { cap_n++; cap_ok += fabs(gc->valuedouble - captured) < 0.5; }

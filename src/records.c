@@ -138,6 +138,7 @@ int dyad_record_parse(const cJSON *o, dyad_record *r, dyad_claim *claims, size_t
     r->arrested = numv(o, "arrested", -1);
     r->size = numv(o, "size", -1);
     r->displaced = numv(o, "displaced", -1);
+    r->counts_added = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "counts_added"));
     r->evidence = str(o, "evidence");
     return 0;
 }

@@ -30,6 +30,7 @@ static int teardown(void **state) {
 
 /* Tokenizes s, looks its words up as the coder does, and describes every count found:
  * "dead 15+" (+ a minimum, - a maximum), "dead 20|injured" (or_kind), "size 3 ()" (in brackets),
+ * "arrested 2 added" (people beyond those reported before),
  * then the words it spans in brackets; counts separated by "; ". */
 static const char *counts_of(const char *s) {
     static char out[1024];
@@ -47,11 +48,11 @@ static const char *counts_of(const char *s) {
     out[0] = 0;
     for (size_t i = 0; i < n && o < sizeof out; i++) {
         const char *from = s + t.v[c[i].a].off, *to = s + t.v[c[i].b - 1].off + t.v[c[i].b - 1].len;
-        o += (size_t)snprintf(out + o, sizeof out - o, "%s%s %g%s%s%s%s [%.*s]", i ? "; " : "",
+        o += (size_t)snprintf(out + o, sizeof out - o, "%s%s %g%s%s%s%s%s [%.*s]", i ? "; " : "",
                               dyad_count_kind_name(c[i].kind), c[i].value,
                               c[i].minimum > 0 ? "+" : c[i].minimum < 0 ? "-" : "",
                               c[i].or_kind ? "|" : "", dyad_count_kind_name(c[i].or_kind),
-                              c[i].paren ? " ()" : "", (int)(to - from), from);
+                              c[i].paren ? " ()" : "", c[i].added ? " added" : "", (int)(to - from), from);
     }
     free(t.v);
     return out;
@@ -98,6 +99,21 @@ static void kinds(void **state) {
     CHECK(tc);
 }
 
+/* Figures of people beyond those reported before, and figures that restate them. */
+static void additions(void **state) {
+    (void)state;
+    static const tcase tc[] = {
+        {"Two additional suspected insurgents were also detained.",
+         "arrested 2 added [Two additional suspected insurgents were also detained]"},
+        {"The force also detained two suspected insurgents.", "arrested 2 added [detained two suspected insurgents]"},
+        {"The force detained one other suspected insurgent.", "arrested 1 added [detained one other suspected insurgent]"},
+        {"The force detained two more suspects.", "arrested 2 added [detained two more suspects]"},
+        {"The force detained more than 10 suspects.", "arrested 10+ [detained more than 10 suspects]"},
+        {"The force detained two suspected insurgents.", "arrested 2 [detained two suspected insurgents]"},
+    };
+    CHECK(tc);
+}
+
 static void numbers(void **state) {
     (void)state;
     static const tcase tc[] = {
@@ -126,10 +142,10 @@ static void voice(void **state) {
         /* one person */
         {"The security force engaged the male, killing him.", "dead 1 [killing him]"},
         {"The force killed a Haqqani facilitator and captured another.",
-         "dead 1 [killed a Haqqani facilitator]; arrested 1 [captured another]"},
+         "dead 1 [killed a Haqqani facilitator]; arrested 1 added [captured another]"},
         {"ISAF confirmed the capture of a Taliban facilitator.", "arrested 1 [capture of a Taliban facilitator]"},
         {"The force detained a facilitator and several other insurgents.",
-         "arrested 1 [detained a facilitator]; arrested 3+ [several other insurgents]"},
+         "arrested 1 [detained a facilitator]; arrested 3+ added [several other insurgents]"},
         {"A Taliban commander was confirmed killed today.", "dead 1 [A Taliban commander was confirmed killed]"},
         /* the count word before the noun */
         {"5 wounded soldiers were evacuated.", "injured 5 [5 wounded soldiers]"},
@@ -238,7 +254,7 @@ static void loading(void **state) {
 }
 
 int main(void) {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(kinds), cmocka_unit_test(numbers), cmocka_unit_test(voice),
+    const struct CMUnitTest tests[] = {cmocka_unit_test(kinds), cmocka_unit_test(additions), cmocka_unit_test(numbers), cmocka_unit_test(voice),
                                        cmocka_unit_test(not_counts), cmocka_unit_test(details),
                                        cmocka_unit_test(loading)};
     return cmocka_run_group_tests(tests, setup, teardown);
