@@ -9,6 +9,15 @@
 #define GAP 6   /* words allowed between two pattern elements */
 
 static uint32_t wf(const dyad_sent *s, uint32_t i) { return s->d->lex.words[s->t[i].id].flags; }
+
+/* A participle and its preposition after a noun, which describe it rather than being its head:
+ * "insurgents related to the cache", "men belonging to the cell", "suspects tied to the attack". */
+static int reduced_relative(const dyad_sent *s, uint32_t x) {
+    const dyad_token *t = &s->t[x];
+    if (x + 1 >= s->b || (t->flags & T_CAP) || t->len < 5 || !(wf(s, x + 1) & W_PREP)) return 0;
+    const char *w = s->text + t->off;
+    return !memcmp(w + t->len - 2, "ed", 2) || !memcmp(w + t->len - 3, "ing", 3);
+}
 static inline int is(const dyad_sent *s, uint32_t i, const char *w) { return dyad_tok_is(s->text, &s->t[i], w); }
 
 void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *v) {
@@ -602,7 +611,8 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 if (is(s, p->a, "its") || is(s, p->a, "their") || is(s, p->a, "his") || is(s, p->a, "her") ||
                     is(s, p->a, "our"))
                     continue;
-                if (p->b < s->b && (s->t[p->b].flags & T_WORD) && !(wf(s, p->b) & (W_PREP | W_CONJ | W_DET | W_REL | W_COMP | W_AUX | W_VERB | W_ADV | W_TIME)))
+                if (p->b < s->b && (s->t[p->b].flags & T_WORD) && !(wf(s, p->b) & (W_PREP | W_CONJ | W_DET | W_REL | W_COMP | W_AUX | W_VERB | W_ADV | W_TIME)) &&
+                    !reduced_relative(s, p->b))
                     continue;
                 tgt = p->first;
             }

@@ -310,9 +310,15 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         /* "Afghan and International Security Forces": describing words after the "and" */
         if (g >= 2 && g <= 3 && (is(s, x->b, "and") || is(s, x->b, "or"))) {
             int plain = 1;
-            for (uint32_t q = x->b + 1; q < y->a; q++)
+            /* "the commander and other suspected insurgents": after a word of quantity a
+             * participle describes the noun ("suspected"); elsewhere it is a verb ("and
+             * accused Rohan") */
+            int quantity = is(s, x->b + 1, "other") || is(s, x->b + 1, "additional") || is(s, x->b + 1, "several") ||
+                           is(s, x->b + 1, "numerous") || is(s, x->b + 1, "multiple") || (t[x->b + 1].flags & T_NUM) ||
+                           (wflags(s, x->b + 1) & W_NUMWORD);
+            for (uint32_t q = x->b + 1 + (quantity != 0); q < y->a; q++)
                 if (!(t[q].flags & T_WORD) || (wflags(s, q) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP)) ||
-                    ((wflags(s, q) & W_VERB) && !(t[q].flags & T_CAP)))
+                    ((wflags(s, q) & W_VERB) && !(t[q].flags & T_CAP) && !quantity))
                     plain = 0;
             if (plain) { link[k] = 2; continue; }
         }
