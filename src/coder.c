@@ -141,7 +141,8 @@ static dyad_date sentence_date(const char *text, const dyad_token *t, uint32_t a
  * ("... detained two men in Khost yesterday."), the sentences after it that give no date of their
  * own tell the same incident ("During the search the force seized a cache."), so they take that
  * day rather than the story's. A date more than a month before the story is history, not the
- * incident, and a later one a plan: neither carries forward. */
+ * incident, and a later one a plan: neither carries forward, and after one the sentences
+ * without a date are the story's again. */
 static int narrative_day(dyad_date d, dyad_date story) {
     if (d.prec != DP_DAY || story.prec != DP_DAY) return 0;
     long gap = dyad_days(story.y, story.m, story.d) - dyad_days(d.y, d.m, d.d);
@@ -251,8 +252,8 @@ static int code_all(dyad_coder *c) {
         dyad_date sd = c->clean.stories[si->story].date;
         int own = 0;
         dyad_date date = si->title ? sd : sentence_date(s, c->toks.v, si->a, si->b, sd, &c->d->lex, &own);
-        if (own && narrative_day(date, sd)) told = date;
-        else if (!own && told.prec == DP_DAY) date = told;
+        if (own) told = narrative_day(date, sd) ? date : (dyad_date){0, 0, 0, DP_NONE};
+        else if (told.prec == DP_DAY) date = told;
         int32_t when = ymd(date) ? ymd(date) : ymd(sd);
         if (dyad_parse(&c->sent, c->d, s, c->toks.v, si->a, si->b, when)) return DYAD_ENOMEM;
         size_t before = c->evs.n;
