@@ -15,12 +15,16 @@
 
 static const char load_usage[] =
     "usage: dyad load [--db PATH] [--date YYYY-MM-DD] [--dict PATH]... [--input text|jsonl|html|warc]\n"
-    "                 [--batch N] [--stats] [--progress|--quiet] [FILE...]\n"
-    "       dyad load --records [--db PATH] [--batch N] [--stats] [--progress|--quiet] [FILE...]\n"
+    "                 [--batch N] [--no-merge] [--stats] [--progress|--quiet] [FILE...]\n"
+    "       dyad load --records [--db PATH] [--batch N] [--no-merge] [--stats] [--progress|--quiet] [FILE...]\n"
     "Codes documents and stores them (default store dyad.db). A document already stored (same id,\n"
     "or same content under another id) is stored once; one coded by other dictionaries is re-coded\n"
     "and its events replaced. Documents commit in batches of N (default 500): a load that is killed\n"
     "keeps every committed batch, and running it again finishes the job.\n"
+    "Reports of one event are one event with several mentions: within a document as the coder\n"
+    "clusters them, across documents when the parties, the kind of act (CAMEO root), the negation\n"
+    "and a date of a month or finer agree (export's mention, source and article counts).\n"
+    "--no-merge: every report is an event of its own.\n"
     "--records: FILEs hold the JSON records dyad code wrote (a distributed run's shards): they are\n"
     "stored as they are, not coded again; a document is its consecutive records, and one whose\n"
     "records changed replaces the stored one.\n";
@@ -209,13 +213,14 @@ static int recdoc_flush(dyad_store *store, recdoc *d, const char *file, long bat
     return 0;
 }
 
-static int load_records(const char *db, char **files, size_t nfiles, long batch, int stats, int show) {
+static int load_records(const char *db, char **files, size_t nfiles, long batch, int stats, int show, int merge) {
     dyad_store *store = NULL;
     if (dyad_store_open(&store, db, DYAD_STORE_WRITE) != DYAD_OK) {
         fprintf(stderr, "dyad load: %s\n", dyad_store_errmsg(store));
         dyad_store_free(store);
         return DYAD_EXIT_IO;
     }
+    dyad_store_set_merge(store, merge);
     int status = DYAD_EXIT_OK, fatal = 0;
     size_t docs = 0, stored_docs = 0, events = 0, in_batch = 0;
     double t0 = now();
@@ -281,7 +286,7 @@ static int load_records(const char *db, char **files, size_t nfiles, long batch,
         status = DYAD_EXIT_IO;
     }
     if (stats || (show && !fatal))
-        fprintf(stderr, "loaded the records of %zu documents into %s: %zu stored, %zu already there; %zu events; %.2f s\n",
+        fprintf(stderr, "loaded the records of %zu documents into %s: %zu stored, %zu already there; %zu event reports; %.2f s\n",
                 docs, db, stored_docs, docs - stored_docs, events, now() - t0);
     recdoc_clear(&d);
     free(d.lines);
@@ -321,7 +326,7 @@ int dyad_cmd_load(int argc, char **argv, const char *const *dict_paths, size_t n
     const char *dicts[64];
     size_t ndicts = 0;
     long batch = 500;
-    int stats = 0, show = isatty(2), records = 0;
+    int stats = 0, show = isatty(2), records = 0, merge = 1;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     size_t nfiles = 0;
     if (!files) { fputs("dyad load: out of memory\n", stderr); return DYAD_EXIT_IO; }
@@ -343,6 +348,7 @@ int dyad_cmd_load(int argc, char **argv, const char *const *dict_paths, size_t n
         else if (!strcmp(a, "--progress")) show = 1;
         else if (!strcmp(a, "--quiet")) show = 0;
         else if (!strcmp(a, "--records")) records = 1;
+        else if (!strcmp(a, "--no-merge")) merge = 0;
         else if (!strcmp(a, "-h") || !strcmp(a, "--help")) { fputs(load_usage, stdout); free(files); return DYAD_EXIT_OK; }
         else if (a[0] == '-' && a[1]) FAIL_USAGE("unknown option '%s' (or it needs a value)", a);
         else files[nfiles++] = argv[i];
@@ -355,7 +361,7 @@ int dyad_cmd_load(int argc, char **argv, const char *const *dict_paths, size_t n
     if (!nfiles) files[nfiles++] = "-";
 #undef FAIL_USAGE
     if (records) {
-        int rc = load_records(db, files, nfiles, batch, stats, show);
+        int rc = load_records(db, files, nfiles, batch, stats, show, merge);
         free(files);
         return rc;
     }
@@ -373,6 +379,7 @@ int dyad_cmd_load(int argc, char **argv, const char *const *dict_paths, size_t n
         free(files);
         return DYAD_EXIT_IO;
     }
+    dyad_store_set_merge(store, merge);
     dyad_dict_options dopts;
     memset(&dopts, 0, sizeof dopts);
     if (dyad_dict_load(&dict, paths, npaths, &dopts) != DYAD_OK) {
@@ -489,7 +496,7 @@ int dyad_cmd_load(int argc, char **argv, const char *const *dict_paths, size_t n
     if (stats || (show && !fatal)) {
         double secs = now() - t0;
         fprintf(stderr, "loaded %zu documents into %s: %zu new, %zu re-coded, %zu already stored, %zu duplicates; "
-                "%zu events, %zu conflicts; %.2f MB in %.2f s (%.1f MB/s)\n", docs, db, fresh, recoded, same, dups,
+                "%zu event reports, %zu conflicts; %.2f MB in %.2f s (%.1f MB/s)\n", docs, db, fresh, recoded, same, dups,
                 lc.events, lc.conflicts, bytes / 1e6, secs, secs > 0 ? bytes / 1e6 / secs : 0);
     }
     if (cs.bad_utf8) fprintf(stderr, "dyad load: %zu invalid UTF-8 sequence(s) replaced with U+FFFD\n", cs.bad_utf8);

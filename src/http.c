@@ -663,7 +663,8 @@ static enum MHD_Result api_event(const req *r, slot *s, params *p) {
     sqlite3_stmt *q = NULL;
     if (dyad_store_select(s->store, "SELECT e.json, coalesce(se.text, json_extract(e.json, '$.text')), e.source_text, "
                           "e.target_text, e.evidence, d.id, d.title, d.url, d.publisher, d.date, e.span_start, e.span_end, e.key",
-                          &none, " AND e.id = ?20", &q) != DYAD_OK)
+                          &none, " AND e.key = (SELECT coalesce((SELECT key FROM events WHERE id = ?20), "
+                          "(SELECT event FROM mentions WHERE id = ?20)))", &q) != DYAD_OK)
         return fail(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "%s", dyad_store_errmsg(s->store));
     sqlite3_bind_text(q, 20, pv(p, P_ID), -1, SQLITE_TRANSIENT);
     int rc = sqlite3_step(q);
@@ -693,13 +694,39 @@ static enum MHD_Result api_event(const req *r, slot *s, params *p) {
             (long long)sqlite3_column_int64(q, 11));
     sentence_json(&b, text ? text : "", (const char *)sqlite3_column_text(q, 2), verb,
                   (const char *)sqlite3_column_text(q, 3));
-    buf_str(&b, "},\"conflicts\":[");
-    /* reports that disagree with this one (a fixed statement; the id is bound) */
+    sqlite3_int64 key = sqlite3_column_int64(q, 12);
+    buf_str(&b, "},\"mentions\":[");
+    /* every report of the event: record id, document, publisher, story date, sentence (fixed
+     * statements; the key is bound) */
     sqlite3_stmt *c = NULL;
     int n = 0;
+    if (sqlite3_prepare_v2(dyad_store_db(s->store), "SELECT m.id, d.id, d.publisher, m.story_date, se.text FROM mentions m "
+                           "JOIN documents d ON d.key = m.doc LEFT JOIN sentences se ON se.key = m.sentence_key "
+                           "WHERE m.event = ?1 ORDER BY m.key LIMIT 200", -1, &c, NULL) == SQLITE_OK) {
+        sqlite3_bind_int64(c, 1, key);
+        while (sqlite3_step(c) == SQLITE_ROW) {
+            buf_str(&b, n++ ? ",{\"id\":" : "{\"id\":");
+            buf_col(&b, c, 0);
+            buf_str(&b, ",\"doc\":");
+            buf_col(&b, c, 1);
+            buf_str(&b, ",\"publisher\":");
+            buf_col(&b, c, 2);
+            buf_str(&b, ",\"story_date\":");
+            buf_col(&b, c, 3);
+            buf_str(&b, ",\"text\":");
+            buf_col(&b, c, 4);
+            buf_str(&b, "}");
+        }
+    }
+    sqlite3_finalize(c);
+    buf_str(&b, "],\"conflicts\":[");
+    /* reports that disagree with one of the event's */
+    c = NULL;
+    n = 0;
     if (sqlite3_prepare_v2(dyad_store_db(s->store), "SELECT DISTINCT c.json FROM claims cl JOIN conflicts c ON c.key = "
-                           "cl.conflict WHERE cl.event = ?1 ORDER BY c.key", -1, &c, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(c, 1, pv(p, P_ID), -1, SQLITE_TRANSIENT);
+                           "cl.conflict WHERE cl.event IN (SELECT id FROM mentions WHERE event = ?1) ORDER BY c.key", -1, &c,
+                           NULL) == SQLITE_OK) {
+        sqlite3_bind_int64(c, 1, key);
         while (sqlite3_step(c) == SQLITE_ROW) {
             if (n++) buf_str(&b, ",");
             buf_add(&b, (const char *)sqlite3_column_text(c, 0), (size_t)sqlite3_column_bytes(c, 0));

@@ -1,10 +1,14 @@
 /* store.c: the SQLite event store; the schema is documented in docs/store.md (keep them in step).
  *
  * Why the schema looks the way it does:
- *   - events hold what happened (codes, actors, place, amount, the record's JSON); mentions hold
- *     where it was reported (document, sentence, span). Today every event has one mention; when
- *     events are merged across stories (a later issue) an event keeps several, and a document's
- *     re-coding deletes its mentions and then the events left with none.
+ *   - events hold what happened (codes, actors, place, amount, the first report's JSON);
+ *     mentions hold where it was reported (document, sentence, span). Reports of one event are
+ *     one row with several mentions (unless merging is off): those the coder put in one cluster
+ *     within a document, and, across documents, a report with the same parties (country and
+ *     sector, else organisation, else sector), the same kind of act (root; 03 and 07 as one),
+ *     the same negation and a date of a month or finer overlapping the event's. A document's
+ *     re-coding deletes its mentions and then the events left with none; an event it first
+ *     reported that others reported too stays, with its first report's text.
  *   - actors are one row per distinct (code, country, org, sector, name, role); events point at
  *     them, so "every event of RUS" is an index lookup on a small table, then on events. Empty
  *     strings, not NULL, stand for "unknown" there so the UNIQUE key holds.
@@ -21,7 +25,7 @@
 #include <time.h>
 #include "store.h"
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 static const char schema_sql[] =
     "CREATE TABLE IF NOT EXISTS documents(\n"
@@ -81,7 +85,8 @@ static const char schema_sql[] =
     "  location TEXT, location_country TEXT, location_admin1 TEXT, lat REAL, lon REAL, geonames INTEGER,\n"
     "  amount_value REAL, amount_currency TEXT, amount_usd REAL, amount_usd_source TEXT, amount_text TEXT,\n"
     "  evidence TEXT,\n"
-    "  json TEXT NOT NULL);\n"
+    "  json TEXT NOT NULL,\n"
+    "  merge_key TEXT);\n"
     "CREATE INDEX IF NOT EXISTS events_doc ON events(doc);\n"
     "CREATE INDEX IF NOT EXISTS events_date ON events(date_start);\n"
     "CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo);\n"
@@ -92,6 +97,7 @@ static const char schema_sql[] =
     "CREATE INDEX IF NOT EXISTS events_place ON events(location COLLATE NOCASE);\n"
     "CREATE INDEX IF NOT EXISTS events_country ON events(location_country, date_start);\n"
     "CREATE INDEX IF NOT EXISTS events_sentence ON events(sentence_key);\n"
+    "CREATE INDEX IF NOT EXISTS events_merge ON events(merge_key, date_start);\n"
     "CREATE TABLE IF NOT EXISTS mentions(\n"
     "  key INTEGER PRIMARY KEY,\n"
     "  event INTEGER NOT NULL REFERENCES events(key),\n"
@@ -99,9 +105,11 @@ static const char schema_sql[] =
     "  story INTEGER, sentence INTEGER,\n"
     "  sentence_key INTEGER REFERENCES sentences(key),\n"
     "  span_start INTEGER, span_end INTEGER,\n"
-    "  story_date TEXT, source_text TEXT, target_text TEXT);\n"
+    "  story_date TEXT, source_text TEXT, target_text TEXT,\n"
+    "  id TEXT);\n"
     "CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event);\n"
     "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc);\n"
+    "CREATE INDEX IF NOT EXISTS mentions_id ON mentions(id);\n"
     "CREATE TABLE IF NOT EXISTS conflicts(\n"
     "  key INTEGER PRIMARY KEY,\n"
     "  id TEXT NOT NULL UNIQUE,\n"
@@ -123,7 +131,7 @@ enum {
     Q_DOC_BY_ID, Q_DOC_BY_HASH, Q_ALIAS, Q_ALIAS_DEL, Q_DOC_INSERT, Q_DOC_UPDATE,
     Q_DEL_CLAIMS, Q_DEL_CONFLICTS, Q_DEL_MENTIONS, Q_DEL_EVENTS, Q_DEL_SENTENCES, Q_DEL_STORIES,
     Q_STORY, Q_SENTENCE_FIND, Q_SENTENCE, Q_ACTOR_FIND, Q_ACTOR, Q_EVENT, Q_MENTION, Q_CONFLICT, Q_CLAIM,
-    Q_PUBLISHER, Q_COUNT
+    Q_PUBLISHER, Q_EVENT_BY_ID, Q_SAME_EVENT, Q_COUNT
 };
 
 static const char *const q_sql[Q_COUNT] = {
@@ -151,11 +159,16 @@ static const char *const q_sql[Q_COUNT] = {
                 "date_end, story_date, source_actor, source_text, target_actor, target_text, attribution_actor, "
                 "attribution_text, cameo, root, label, quad_class, goldstein, plover_event, plover_mode, plover_context, "
                 "mode, location, location_country, location_admin1, lat, lon, geonames, amount_value, amount_currency, "
-                "amount_usd, amount_usd_source, amount_text, evidence, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                "?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, "
-                "?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40)",
+                "amount_usd, amount_usd_source, amount_text, evidence, json, merge_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, "
+                "?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41)",
+    [Q_EVENT_BY_ID] = "SELECT key FROM events WHERE id = ?1",
+    /* ?1 the merge key (merge_key()), ?2 ?3 the date's first and last day. An event's date spans at
+     * most a month, so the index on (merge_key, date_start) bounds the scan to a month. */
+    [Q_SAME_EVENT] = "SELECT key FROM events WHERE merge_key = ?1 AND date_start BETWEEN date(?3, '-31 days') AND ?3 "
+                     "AND date_end >= ?2 AND julianday(date_end) - julianday(date_start) <= 31 ORDER BY key LIMIT 1",
     [Q_MENTION] = "INSERT INTO mentions(event, doc, story, sentence, sentence_key, span_start, span_end, story_date, "
-                  "source_text, target_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                  "source_text, target_text, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [Q_CONFLICT] = "INSERT INTO conflicts(id, doc, story, kind, source_actor, target_actor, cameo, json) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [Q_CLAIM] = "INSERT INTO claims(conflict, n, value, currency, usd, text, event, sentence, span_start, span_end) "
@@ -168,6 +181,7 @@ struct dyad_store {
     char *path;
     sqlite3_stmt *q[Q_COUNT];
     int in_batch, in_doc;
+    int separate;                   /* 1: every report its own event (dyad load --no-merge) */
     sqlite3_int64 doc_key;          /* the current document */
     int last_sentence;              /* the last sentence stored for it, and its key */
     sqlite3_int64 last_sentence_key;
@@ -243,9 +257,15 @@ int dyad_store_open(dyad_store **out, const char *path, int mode) {
      * the OS holds); only a power cut can lose the last commits, never consistency. */
     int rc = exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;");
     if (rc) return rc;
-    if (version == 0) {
+    if (version < SCHEMA_VERSION) {
+        /* version 1 stores lack events.merge_key (their events are found by no later report) and
+         * mentions.id (their mentions are their events' own) */
         if ((rc = exec(s, "BEGIN IMMEDIATE"))) return rc;
-        if ((rc = exec(s, schema_sql)) || (rc = exec(s, "PRAGMA user_version = 1")) || (rc = exec(s, "COMMIT"))) {
+        if ((version == 1 && ((rc = exec(s, "ALTER TABLE events ADD COLUMN merge_key TEXT")) ||
+                              (rc = exec(s, "ALTER TABLE mentions ADD COLUMN id TEXT")) ||
+                              (rc = exec(s, "UPDATE mentions SET id = (SELECT e.id FROM events e WHERE e.key = mentions.event)")))) ||
+            (rc = exec(s, schema_sql)) ||
+            (rc = exec(s, "PRAGMA user_version = 2")) || (rc = exec(s, "COMMIT"))) {
             exec(s, "ROLLBACK");
             return rc;
         }
@@ -581,14 +601,71 @@ static void bind_position(sqlite3_stmt *q, const dyad_store *s, const dyad_recor
     sqlite3_bind_int64(q, 7, (sqlite3_int64)r->span[1]);
 }
 
+/* What two reports of one event share (see the top of this file), as one string: each party's
+ * country and sector, else organisation, else sector; the root, 03 as 07; the negation. */
+static void merge_party(char *out, size_t cap, size_t *n, const dyad_actor *a) {
+    const char *c = nz(a->country), *o = nz(a->org), *sec = nz(a->sector);
+    int w = c[0] ? snprintf(out + *n, cap - *n, "C%s/%s|", c, sec) : o[0] ? snprintf(out + *n, cap - *n, "O%s|", o)
+                                                                 : snprintf(out + *n, cap - *n, "S%s|", sec);
+    if (w > 0) *n = *n + (size_t)w < cap ? *n + (size_t)w : cap - 1;
+}
+static void merge_key(const dyad_record *r, const char *root, char *out, size_t cap) {
+    size_t n = 0;
+    out[0] = 0;
+    merge_party(out, cap, &n, &r->source);
+    merge_party(out, cap, &n, &r->target);
+    snprintf(out + n, cap - n, "%s|%d", !strcmp(root, "03") ? "07" : root, r->mode && !strcmp(r->mode, "negated"));
+}
+
+/* The stored event this record reports again (see the top of this file), or 0. */
+static int reported_event(dyad_store *s, const dyad_record *r, const char *key, int dated, const char *ds,
+                          const char *de, sqlite3_int64 *ev) {
+    *ev = 0;
+    sqlite3_stmt *q;
+    if (r->cluster && r->id && strcmp(r->cluster, r->id)) {
+        q = s->q[Q_EVENT_BY_ID];
+        bind_text(q, 1, r->cluster);
+        int rc = step(s, q, "finding an event");
+        if (rc < 0) return DYAD_EIO;
+        if (rc == SQLITE_ROW) *ev = sqlite3_column_int64(q, 0);
+        done(q);
+        if (*ev) return DYAD_OK;
+    }
+    if (!dated || !key[0] || strlen(r->date) < 7) return DYAD_OK;
+    q = s->q[Q_SAME_EVENT];
+    bind_text(q, 1, key);
+    bind_text(q, 2, ds);
+    bind_text(q, 3, de);
+    int rc = step(s, q, "finding an event");
+    if (rc < 0) return DYAD_EIO;
+    if (rc == SQLITE_ROW) *ev = sqlite3_column_int64(q, 0);
+    return done(q);
+}
+
+static int store_mention(dyad_store *s, const dyad_record *r, sqlite3_int64 ev, sqlite3_int64 sk) {
+    sqlite3_stmt *q = s->q[Q_MENTION];
+    sqlite3_bind_int64(q, 1, ev);
+    bind_position(q, s, r, sk);
+    bind_text(q, 8, r->story_date);
+    bind_text(q, 9, r->source.text);
+    bind_text(q, 10, r->target.text);
+    bind_text(q, 11, r->id);
+    if (step(s, q, "storing a mention") < 0) return DYAD_EIO;
+    return done(q);
+}
+
 static int store_event(dyad_store *s, const dyad_record *r) {
-    sqlite3_int64 sk, src, tgt, att;
+    sqlite3_int64 sk, src, tgt, att, ev = 0;
     if (sentence_key(s, r, &sk) || actor_key(s, &r->source, &src) || actor_key(s, &r->target, &tgt) ||
         actor_key(s, &r->attribution, &att))
         return DYAD_EIO;
     char ds[11], de[11], root[3] = {0};
     int dated = dyad_store_date_bounds(r->date, ds, de) == 0;
     if (r->cameo && strlen(r->cameo) >= 2) { root[0] = r->cameo[0]; root[1] = r->cameo[1]; }
+    char key[192] = "";
+    if (root[0]) merge_key(r, root, key, sizeof key);
+    if (!s->separate && reported_event(s, r, key, dated, ds, de, &ev)) return DYAD_EIO;
+    if (ev) return store_mention(s, r, ev, sk);
     sqlite3_stmt *q = s->q[Q_EVENT];
     bind_text(q, 1, r->id);
     bind_position(q, s, r, sk);
@@ -629,18 +706,13 @@ static int store_event(dyad_store *s, const dyad_record *r) {
     }
     bind_text(q, 39, r->evidence);
     bind_text(q, 40, r->json);
+    bind_text(q, 41, key[0] ? key : NULL);
     if (step(s, q, "storing an event") < 0) return DYAD_EIO;
     done(q);
-    sqlite3_int64 ev = sqlite3_last_insert_rowid(s->db);
-    q = s->q[Q_MENTION];
-    sqlite3_bind_int64(q, 1, ev);
-    bind_position(q, s, r, sk);
-    bind_text(q, 8, r->story_date);
-    bind_text(q, 9, r->source.text);
-    bind_text(q, 10, r->target.text);
-    if (step(s, q, "storing a mention") < 0) return DYAD_EIO;
-    return done(q);
+    return store_mention(s, r, sqlite3_last_insert_rowid(s->db), sk);
 }
+
+void dyad_store_set_merge(dyad_store *s, int merge) { s->separate = !merge; }
 
 static int store_conflict(dyad_store *s, const dyad_record *r) {
     sqlite3_int64 src, tgt;

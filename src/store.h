@@ -69,6 +69,9 @@ int dyad_store_doc_state(dyad_store *s, const char *id, const char *hash, const 
 int dyad_store_alias(dyad_store *s, const char *id, const char *hash);
 /* Starts a document: a savepoint, its old rows deleted when it is stored already, its row. */
 int dyad_store_doc_begin(dyad_store *s, const dyad_doc *doc, const char *hash, const char *dict_hash);
+/* merge (the default): a record that reports an event stored already becomes a mention of it
+ * (the rules are at the top of store.c); 0: every record is an event of its own. */
+void dyad_store_set_merge(dyad_store *s, int merge);
 /* Stores one record of the current document (events, conflicts, stories; others ignored). */
 int dyad_store_record(dyad_store *s, const dyad_record *r);
 /* Ends the current document: keep != 0 releases its savepoint, 0 rolls it back. */
