@@ -70,9 +70,11 @@ void dyad_emit_json(const dyad_record *r, dyad_buf *b) {
             } else {
                 dyad_buf_adds(b, "{\"value\":");
                 num(b, c->value);
-                dyad_buf_adds(b, ",\"currency\":\"");
-                dyad_buf_adds(b, c->currency);
-                dyad_buf_addc(b, '"');
+                if (c->currency[0]) {      /* none for a count of people */
+                    dyad_buf_adds(b, ",\"currency\":\"");
+                    dyad_buf_adds(b, c->currency);
+                    dyad_buf_addc(b, '"');
+                }
             }
             if (c->usd >= 0) { dyad_buf_adds(b, ",\"usd\":"); num(b, c->usd); }
             kstr(b, "text", c->text);

@@ -23,7 +23,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <math.h>
+#include <cjson/cJSON.h>
+#include "emit.h"
+#include "records.h"
 #include "store.h"
+#include "util.h"
 
 #define SCHEMA_VERSION 2
 
@@ -131,7 +136,7 @@ enum {
     Q_DOC_BY_ID, Q_DOC_BY_HASH, Q_ALIAS, Q_ALIAS_DEL, Q_DOC_INSERT, Q_DOC_UPDATE,
     Q_DEL_CLAIMS, Q_DEL_CONFLICTS, Q_DEL_MENTIONS, Q_DEL_EVENTS, Q_DEL_SENTENCES, Q_DEL_STORIES,
     Q_STORY, Q_SENTENCE_FIND, Q_SENTENCE, Q_ACTOR_FIND, Q_ACTOR, Q_EVENT, Q_MENTION, Q_CONFLICT, Q_CLAIM,
-    Q_PUBLISHER, Q_EVENT_BY_ID, Q_SAME_EVENT, Q_COUNT
+    Q_PUBLISHER, Q_EVENT_BY_ID, Q_SAME_EVENT, Q_EVENT_JSON, Q_COUNT
 };
 
 static const char *const q_sql[Q_COUNT] = {
@@ -163,6 +168,7 @@ static const char *const q_sql[Q_COUNT] = {
                 "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, "
                 "?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41)",
     [Q_EVENT_BY_ID] = "SELECT key FROM events WHERE id = ?1",
+    [Q_EVENT_JSON] = "SELECT json, doc FROM events WHERE key = ?1",
     /* ?1 the merge key (merge_key()), ?2 ?3 the date's first and last day. An event's date spans at
      * most a month, so the index on (merge_key, date_start) bounds the scan to a month. */
     [Q_SAME_EVENT] = "SELECT key FROM events WHERE merge_key = ?1 AND date_start BETWEEN date(?3, '-31 days') AND ?3 "
@@ -654,6 +660,93 @@ static int store_mention(dyad_store *s, const dyad_record *r, sqlite3_int64 ev, 
     return done(q);
 }
 
+static int store_conflict(dyad_store *s, const dyad_record *r);
+
+/* What two reports of one event disagree on: "amount" (sums more than 1.5 times apart in US
+ * dollars, or one number in two currencies, as the coder judges them within a document), a count
+ * of people ("dead", "injured", "arrested"; not one of further people), or NULL. */
+static const char *disagreement(const dyad_record *a, const dyad_record *b, int *count) {
+    *count = 0;
+    if (a->amount.present && b->amount.present) {
+        if (a->amount.usd > 0 && b->amount.usd > 0) {
+            double x = a->amount.usd > b->amount.usd ? a->amount.usd / b->amount.usd : b->amount.usd / a->amount.usd;
+            return x > 1.5 ? "amount" : NULL;
+        }
+        return strcmp(a->amount.currency, b->amount.currency) &&
+                       fabs(a->amount.value - b->amount.value) <= 0.02 * fabs(a->amount.value) ? "amount" : NULL;
+    }
+    if (a->counts_added || b->counts_added) return NULL;
+    const double x[3] = {a->dead, a->injured, a->arrested}, y[3] = {b->dead, b->injured, b->arrested};
+    static const char *const kinds[3] = {"dead", "injured", "arrested"};
+    for (int k = 0; k < 3; k++)
+        if (x[k] >= 0 && y[k] >= 0 && fabs(x[k] - y[k]) >= 0.5) { *count = k + 1; return kinds[k]; }
+    return NULL;
+}
+
+static void claim_of(const dyad_record *r, int count, dyad_claim *c, char *text, size_t cap) {
+    memset(c, 0, sizeof *c);
+    c->usd = -1;
+    if (count) {
+        const double v[3] = {r->dead, r->injured, r->arrested};
+        static const char *const kinds[3] = {"dead", "injured", "arrested"};
+        c->value = v[count - 1];
+        snprintf(text, cap, "%g %s", c->value, kinds[count - 1]);
+        c->text = text;
+    } else {
+        c->value = r->amount.value;
+        c->usd = r->amount.usd;
+        memcpy(c->currency, r->amount.currency, 4);
+        c->text = r->amount.text;
+    }
+    c->event = r->id;
+    c->sentence = r->text;
+    c->span[0] = r->span[0];
+    c->span[1] = r->span[1];
+}
+
+/* A report from another document that disagrees with the stored event it repeats: a conflict
+ * record of this document ("ID-conflict"), with both claims. */
+static int cross_conflict(dyad_store *s, const dyad_record *r, sqlite3_int64 ev) {
+    sqlite3_stmt *q = s->q[Q_EVENT_JSON];
+    sqlite3_bind_int64(q, 1, ev);
+    int rc = step(s, q, "reading an event");
+    if (rc < 0) return DYAD_EIO;
+    if (rc != SQLITE_ROW || sqlite3_column_int64(q, 1) == s->doc_key) return done(q);
+    cJSON *o = cJSON_Parse((const char *)sqlite3_column_text(q, 0));
+    done(q);
+    dyad_record old;
+    const char *why = NULL;
+    int count = 0;
+    const char *kind = o && !dyad_record_parse(o, &old, NULL, 0, &why) ? disagreement(&old, r, &count) : NULL;
+    rc = DYAD_OK;
+    if (kind) {
+        dyad_claim cl[2];
+        char t0[48], t1[48], id[512];
+        claim_of(&old, count, &cl[0], t0, sizeof t0);
+        claim_of(r, count, &cl[1], t1, sizeof t1);
+        dyad_record c;
+        memset(&c, 0, sizeof c);
+        c.type = DYAD_REC_CONFLICT;
+        snprintf(id, sizeof id, "%s-conflict", r->id ? r->id : "");
+        c.id = id;
+        c.doc = r->doc;
+        c.story = r->story;
+        c.kind = kind;
+        c.source = r->source;
+        c.target = r->target;
+        c.cameo = r->cameo;
+        c.claims = cl;
+        c.nclaims = 2;
+        dyad_buf b = {0};
+        dyad_emit_json(&c, &b);
+        c.json = b.data;
+        rc = b.data && !b.oom ? store_conflict(s, &c) : DYAD_ENOMEM;
+        dyad_buf_free(&b);
+    }
+    cJSON_Delete(o);
+    return rc;
+}
+
 static int store_event(dyad_store *s, const dyad_record *r) {
     sqlite3_int64 sk, src, tgt, att, ev = 0;
     if (sentence_key(s, r, &sk) || actor_key(s, &r->source, &src) || actor_key(s, &r->target, &tgt) ||
@@ -665,7 +758,7 @@ static int store_event(dyad_store *s, const dyad_record *r) {
     char key[192] = "";
     if (root[0]) merge_key(r, root, key, sizeof key);
     if (!s->separate && reported_event(s, r, key, dated, ds, de, &ev)) return DYAD_EIO;
-    if (ev) return store_mention(s, r, ev, sk);
+    if (ev) return cross_conflict(s, r, ev) ? DYAD_EIO : store_mention(s, r, ev, sk);
     sqlite3_stmt *q = s->q[Q_EVENT];
     bind_text(q, 1, r->id);
     bind_position(q, s, r, sk);

@@ -277,3 +277,18 @@ sed 's/wire-/again-/; s/."}$/. More follows."}/' wires.jsonl > again.jsonl
   fail "schema 1 upgraded: $(sql wires-all.db "SELECT count(*) FROM events") events"
 echo "merging: 3 reports in 3 documents are 2 events (GDELT NumMentions 2, 1); --no-merge keeps 3"
 [[ $(sql wires-all.db "SELECT count(*) FROM mentions WHERE id IS NULL") -eq 0 ]] || fail "schema 1 mentions take their events' ids"
+# reports in two documents that disagree on a figure: a conflict with both claims
+cat > disagree.jsonl <<'JSON'
+{"id": "count-a", "publisher": "Example Wire", "date": "2024-05-10", "text": "Kenyan soldiers detained three Somali fishermen near Lamu on Thursday."}
+{"id": "count-b", "publisher": "Sample Post", "date": "2024-05-11", "text": "Five Somali fishermen were detained by Kenyan soldiers near Lamu on Thursday, officials said."}
+{"id": "sum-a", "publisher": "Example Wire", "date": "2024-05-10", "text": "Japan pledged $200 million in aid to Kenya on Thursday."}
+{"id": "sum-b", "publisher": "Sample Post", "date": "2024-05-10", "text": "Japan pledged $2 billion in aid to Kenya on Thursday."}
+{"id": "sum-c", "publisher": "Third Daily", "date": "2024-05-10", "text": "Japan pledged $210 million in aid to Kenya on Thursday."}
+JSON
+"$DYAD" load --db disagree.db disagree.jsonl
+[[ $(sql disagree.db "SELECT count(*) FROM events") -eq 2 ]] || fail "disagreeing reports are still one event each"
+[[ "$(sql disagree.db "SELECT d.id, c.kind FROM conflicts c JOIN documents d ON d.key = c.doc ORDER BY 1")" == $'count-b|arrested\nsum-b|amount' ]] ||
+  fail "conflicts across documents: $(sql disagree.db "SELECT json FROM conflicts")"
+[[ "$(sql disagree.db "SELECT group_concat(value, ' ') FROM claims GROUP BY conflict ORDER BY conflict")" == $'3.0 5.0\n200000000.0 2000000000.0' ]] ||
+  fail "claims: $(sql disagree.db "SELECT * FROM claims")"
+echo "conflicts across documents: a count (3 against 5 arrested) and a sum (\$200 million against \$2 billion)"
