@@ -636,6 +636,8 @@ static size_t count_after(const scan *s, size_t i, sink *out, size_t *skip) {
 }
 
 /* A count word at t[i] and the number after it; returns where the count ends, or 0. */
+static size_t more_people(const scan *s, size_t e, int kind, int ok, sink *out);
+
 static size_t count_before(const scan *s0, size_t i, sink *out) {
     scan s1 = *s0;
     s1.articles = 1;       /* "arrested a Taliban leader" */
@@ -662,16 +664,31 @@ static size_t count_before(const scan *s0, size_t i, sink *out) {
         }
         if (!min && (is_word(s, j, "the") || is_word(s, j, "this") || is_word(s, j, "that")) && read_np(s, j + 1, &p) && p.head && p.one) {
             emit(out, i, p.end, cw->kind, 1, 0, ok);
-            return p.end;
+            return more_people(s, p.end, cw->kind, ok, out);
         }
         return 0;
     }
     if (n.min && min < 1) min = 1;
     emit(out, i, p.end, cw->kind, n.v, min, ok);
-    size_t e = p.end;
-    /* "killed 5 soldiers and 3 civilians", unless a verb of their own follows ("and 3 were wounded") */
-    while (e + 1 < s->b && (is_word(s, e, "and") || is_punct(s, e, ','))) {
-        size_t m = e + 1;
+    return more_people(s, p.end, cw->kind, ok, out);
+}
+
+/* What joins a further group of people to a count: "and", a comma, "along with", "together
+ * with", "as well as"; its length in tokens, or 0. */
+static size_t joiner(const scan *s, size_t e) {
+    if (is_word(s, e, "and") || is_punct(s, e, ',')) return 1;
+    if ((is_word(s, e, "along") || is_word(s, e, "together")) && is_word(s, e + 1, "with")) return 2;
+    if (is_word(s, e, "as") && is_word(s, e + 1, "well") && is_word(s, e + 2, "as")) return 3;
+    return 0;
+}
+
+/* Further groups after a count ending at e ("killed 5 soldiers and 3 civilians", "detained the
+ * leader along with three other suspects"), unless a verb of their own follows ("and 3 were
+ * wounded"); returns where the last ends. */
+static size_t more_people(const scan *s, size_t e, int kind, int ok, sink *out) {
+    size_t jn;
+    while (e + 1 < s->b && (jn = joiner(s, e))) {
+        size_t m = e + jn;
         int min2 = 0;
         m += qualifier_at(s, m, &min2);
         num n2;
@@ -685,7 +702,7 @@ static size_t count_before(const scan *s0, size_t i, sink *out) {
         for (size_t x = p2.end; x < k && !group; x++) if (!(lexf(s, x) & W_ADV)) group = 1;
         if (group || phrase_at(s, k, BIT(CC_COUNT), NULL)) break;
         if (n2.min && min2 < 1) min2 = 1;
-        emit(out, e + 1, p2.end, cw->kind, n2.v, min2, ok);
+        emit(out, e + jn, p2.end, kind, n2.v, min2, ok);
         e = p2.end;
     }
     return e;

@@ -110,6 +110,9 @@ static void additions(void **state) {
         {"The force detained two more suspects.", "arrested 2 added [detained two more suspects]"},
         {"The force detained more than 10 suspects.", "arrested 10+ [detained more than 10 suspects]"},
         {"The force detained two suspected insurgents.", "arrested 2 [detained two suspected insurgents]"},
+        {"The force detained the leader along with three other suspects.",
+         "arrested 1 [detained the leader]; arrested 3 added [three other suspects]"},
+        {"Police arrested two men as well as three women.", "arrested 2 [arrested two men]; arrested 3 [three women]"},
     };
     CHECK(tc);
 }
