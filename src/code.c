@@ -251,6 +251,39 @@ typedef struct choice {
     uint32_t end;   /* clause end */
 } choice;
 
+/* A verb that reports (a statement, 01x, or speech): its date is the report's. */
+static int reporting(const dyad_dict *d, const dyad_sent *s, const choice *ch, size_t k) {
+    const dyad_pattern *p = ch[k].pat ? ch[k].pat : lemma_op(d, s->anchors[k].lemma);
+    return p && (p->op == OP_SAY || !strncmp(p->code, "01", 2));
+}
+
+/* The event's own date when its sentence gives several: the nearest to its verb that no
+ * reporting verb claims, i.e. none stands between them and none right beside it ("Today, the
+ * forces confirmed a leader was arrested ... Sunday": the arrest is Sunday's; "ISAF confirmed
+ * today the capture of a facilitator ... June 14"). Else the sentence's date. */
+static dyad_date event_date(const dyad_dict *d, const dyad_sent *s, const dyad_ctx *ctx, const choice *ch,
+                            const dyad_anchor *an, dyad_date dflt) {
+    if (ctx->ndates < 2) return dflt;
+    int best = -1;
+    uint32_t bestd = 0;
+    for (size_t i = 0; i < ctx->ndates && i < 8; i++) {
+        const dyad_date_expr *e = &ctx->dates[i];
+        if (e->flags & (DF_PAREN | DF_MODIFIER)) continue;
+        uint32_t a = s->a + e->a, b = s->a + e->b;
+        int claimed = 0;
+        for (size_t k = 0; k < s->nanchors && !claimed; k++) {
+            const dyad_anchor *o = &s->anchors[k];
+            if (o == an || o->noun || !reporting(d, s, ch, k)) continue;
+            uint32_t lo = a < an->tok ? a : an->tok, hi = a < an->tok ? an->tok : b;
+            if ((o->tok > lo && o->tok < hi) || (o->tok + 3 >= a && o->tok <= b + 2)) claimed = 1;
+        }
+        if (claimed) continue;
+        uint32_t dist = an->tok < a ? a - an->tok : an->tok >= b ? an->tok - b + 1 : 0;
+        if (best < 0 || dist < bestd) { best = (int)i; bestd = dist; }
+    }
+    return best >= 0 ? ctx->dates[best].date : dflt;
+}
+
 static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *money, size_t nmoney) {
     const dyad_dict *d = s->d;
     const dyad_anchor *an = &s->anchors[k];
@@ -650,7 +683,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         ev.pat = pat;
         ev.mode = mode;
         ev.mode_why = why;
-        ev.date = date;
+        ev.date = event_date(d, s, ctx, ch, an, date);
         ev.usd = -1;
         /* money in the clause, and a conversion the text gives beside it in brackets */
         for (size_t m = 0; m < nmoney; m++) {

@@ -69,6 +69,9 @@ typedef struct dyad_ctx {
     const struct dyad_actor_ent *place;   /* the last place named in the story (a city, region...) */
     int place_dateline;          /* 1 while place is the dateline's */
     const char *text;            /* the text those spans index (the document's) */
+    const struct dyad_date_expr *dates;   /* the sentence's dates (token ranges from its first
+                                    token), for events whose clause has its own: see code.c */
+    size_t ndates;
 } dyad_ctx;
 
 /* A statement of an organisation's members: "The CSTO is an alliance comprising Russia, ..." */

@@ -125,12 +125,14 @@ static void assign_ids(const dyad_dict *d, const char *text, dyad_token *t, size
 static int32_t ymd(dyad_date d) { return d.prec == DP_DAY ? d.y * 10000 + d.m * 100 + d.d : d.prec == DP_MONTH ? d.y * 10000 + d.m * 100 + 15 : d.prec == DP_YEAR ? d.y * 10000 + 701 : 0; }
 
 /* The sentence's event date: its first date outside brackets that dates no noun (date.h's
- * DF_MODIFIER), else the story's. *own says
- * whether the sentence gave one (may be NULL). */
+ * DF_MODIFIER), else the story's. *own says whether the sentence gave one (may be NULL). The
+ * dates found go to de[0..*nde) when de is not NULL (room for 8). */
 static dyad_date sentence_date(const char *text, const dyad_token *t, uint32_t a, uint32_t b, dyad_date story,
-                               const dyad_lex *lx, int *own) {
-    dyad_date_expr de[8];
+                               const dyad_lex *lx, int *own, dyad_date_expr *de, size_t *nde) {
+    dyad_date_expr local[8];
+    if (!de) de = local;
     size_t n = dyad_date_scan(text, t + a, b - a, story, de, 8, lx);
+    if (nde) *nde = n;
     if (own) *own = 0;
     for (size_t i = 0; i < n; i++)
         if (!(de[i].flags & (DF_PAREN | DF_MODIFIER))) { if (own) *own = 1; return de[i].date; }
@@ -251,14 +253,21 @@ static int code_all(dyad_coder *c) {
         }
         dyad_date sd = c->clean.stories[si->story].date;
         int own = 0;
-        dyad_date date = si->title ? sd : sentence_date(s, c->toks.v, si->a, si->b, sd, &c->d->lex, &own);
+        dyad_date_expr de[8];
+        size_t nde = 0;
+        dyad_date date = si->title ? sd : sentence_date(s, c->toks.v, si->a, si->b, sd, &c->d->lex, &own, de, &nde);
+        ctx.dates = de;
+        ctx.ndates = nde;
         if (own) told = narrative_day(date, sd) ? date : (dyad_date){0, 0, 0, DP_NONE};
         else if (told.prec == DP_DAY) date = told;
         int32_t when = ymd(date) ? ymd(date) : ymd(sd);
         if (dyad_parse(&c->sent, c->d, s, c->toks.v, si->a, si->b, when)) return DYAD_ENOMEM;
         size_t before = c->evs.n;
         if (dyad_code_memberships(&c->sent, &ctx, si->story, (uint32_t)i, &c->members)) return DYAD_ENOMEM;
-        if (dyad_code_sentence(&c->sent, &ctx, date, si->story, (uint32_t)i, &c->evs)) return DYAD_ENOMEM;
+        int failed = dyad_code_sentence(&c->sent, &ctx, date, si->story, (uint32_t)i, &c->evs);
+        ctx.dates = NULL;   /* this sentence's, on the stack */
+        ctx.ndates = 0;
+        if (failed) return DYAD_ENOMEM;
         for (size_t e = before; e < c->evs.n; e++) c->evs.v[e].headline = si->title;
     }
     dyad_resolve_usd(c->d, &c->evs);
@@ -652,7 +661,7 @@ int dyad_coder_explain(dyad_coder *c, const char *sentence, const char *date, co
         }
         dyad_buf_adds(&c->explain, "\n");
         dyad_date sd = c->clean.stories[si->story].date;
-        dyad_date dt = sentence_date(s, c->toks.v, si->a, si->b, sd, &c->d->lex, NULL);
+        dyad_date dt = sentence_date(s, c->toks.v, si->a, si->b, sd, &c->d->lex, NULL, NULL, NULL);
         char db[11];
         dyad_date_format(dt, db);
         dyad_buf_printf(&c->explain, "  date: %s\n", db[0] ? db : "-");
