@@ -495,8 +495,8 @@ static int read_np(const scan *s, size_t j, np *o) {
     if (is_word(s, k, "of")) {            /* "dozens of civilians", "five of the soldiers", "two of them" */
         k++;
         if (k < s->b && (lexf(s, k) & W_PRON_THEY) && is_word(s, k, "them")) { o->end = k + 1; o->head = 1; return 1; }
-        if (k < s->b && (lexf(s, k) & W_DET) && !(t[k].flags & T_NUM)) k++;
-        need_head = 1;
+        if (k < s->b && ((lexf(s, k) & W_DET) || is_word(s, k, "his") || is_word(s, k, "her")) && !(t[k].flags & T_NUM)) k++;
+        need_head = 1;                    /* "three of his associates" */
     }
     size_t last = 0, nw = 0;
     int caps = 1;
@@ -693,7 +693,8 @@ static size_t more_people(const scan *s, size_t e, int kind, int ok, sink *out) 
         m += qualifier_at(s, m, &min2);
         num n2;
         np p2;
-        if (m >= s->b || !read_number(s, m, &n2) || n2.article || !read_np(s, n2.end, &p2) || !p2.head) break;
+        /* "and a facilitator": one person, when "a" stands before a noun for one */
+        if (m >= s->b || !read_number(s, m, &n2) || !read_np(s, n2.end, &p2) || !p2.head || (n2.article && !p2.one)) break;
         int be, neg;
         size_t k = skip_aux(s, p2.end, &be, &neg);
         /* a verb group of their own ends the list; adverbs alone do not ("and 3 civilians
