@@ -338,6 +338,11 @@ async function showEvent(id) {
   row('id', e.id);
   body.append('h2').text('evidence');
   body.append('div').attr('class', 'evidence').text(d.evidence || '');
+  if ((d.mentions || []).length > 1) {
+    body.append('h2').text(`reported ${d.mentions.length} times`);
+    const ul = body.append('ul').attr('class', 'mentions');
+    for (const m of d.mentions) ul.append('li').text(`${[m.publisher || m.doc, m.story_date].filter(Boolean).join(', ')}: ${m.text || m.id}`);
+  }
   for (const c of d.conflicts) {
     body.append('h2').text('conflicting reports');
     body.append('div').attr('class', 'evidence').text((c.claims || []).map((x) => `${x.text} (${x.event})`).join('  vs  '));

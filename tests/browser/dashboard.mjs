@@ -82,6 +82,12 @@ try {
   check(marks.source === "Moldova's President Maia Sandu" && marks.verb === 'thanked' && marks.target === 'Germany',
     `event ${id}: marked ${JSON.stringify(marks)}`);
   check((await page.textContent('#detail .evidence')).includes('on verb "thanked"'), 'event: the evidence is shown');
+  // the aid pledge the headline and the body both report: one event, its two reports listed
+  const aid = 'border-aid.txt-0-0-0';
+  await page.click(`#events tbody tr[data-id="${aid}"]`);
+  await page.waitForSelector(`#detail[data-id="${aid}"]`, { timeout: 10000 });
+  const reports = await page.$$eval('#detail .mentions li', (ls) => ls.map((l) => l.textContent));
+  check(reports.length === 2 && reports[1].includes('Germany is ready to provide Moldova'), `event ${aid}: ${reports.length} reports listed`);
 
   // back to everything, pick the Beijing meeting for the picture
   await page.evaluate(() => { delete document.body.dataset.ready; });
