@@ -80,9 +80,47 @@ static int same_party(const dyad_av *x, const dyad_av *y) {
 
 /* ---- patterns ------------------------------------------------------------------------------- */
 
-static int word_match(const dyad_sent *s, uint32_t x, uint32_t id) {
+static int word_match(const dyad_sent *s, uint32_t x, uint32_t id, int exact) {
     uint32_t t = s->t[x].id;
-    return t && (t == id || s->d->lex.words[t].base == id);
+    return t && (t == id || (!exact && s->d->lex.words[t].base == id));
+}
+
+/* The tokens a word, a|b|c, ? or @SET element matches at x, ending by to; 0 when it does not. */
+static uint32_t elem_at(const dyad_sent *s, const dyad_pelem *e, uint32_t x, uint32_t to) {
+    const dyad_dict *d = s->d;
+    if (x >= to) return 0;
+    if (e->kind == PE_ANY) return 1;
+    if (e->kind == PE_SET) return (uint32_t)dyad_match_kind_at(d, s->t, x, to, K_SET, e->a, NULL);
+    if (e->kind != PE_WORD && e->kind != PE_ALT) return 0;
+    for (uint32_t q = 0; q < e->n; q++)
+        if (word_match(s, x, d->alts[e->a + q], e->exact)) return 1;
+    return 0;
+}
+
+/* The elements a pattern names before its verb ("not_*meet"), matched backwards from the verb
+ * token within the clause; 1 when all are there. */
+static int match_before(const dyad_sent *s, const dyad_pattern *p, uint32_t verb) {
+    uint32_t pos = verb;
+    int adj = (p->flags & PF_VADJ) != 0;
+    for (uint32_t k = p->npre; k-- > 0;) {
+        const dyad_pelem *e = &s->d->elems[p->pre + k];
+        int found = 0;
+        for (uint32_t x = pos; x > s->a && !found && x + GAP + 1 >= pos; x--) {
+            uint32_t y = x - 1;
+            if (s->tflags[y - s->a] & TOK_BOUND) return 0;
+            uint32_t n = elem_at(s, e, y, pos);
+            if (!n || (adj && y + n != pos)) continue;
+            /* the longest phrase of a set that ends there: "really did not", not "did not" */
+            uint32_t start = y, end = y + n;
+            for (uint32_t z = y; z > s->a && z + 4 > y; z--)
+                if (elem_at(s, e, z - 1, pos) == end - (z - 1)) start = z - 1;
+            found = 1;
+            pos = start;
+        }
+        if (!found) return 0;
+        adj = e->adj;
+    }
+    return 1;
 }
 
 /* Matches pattern p on [from, to); returns its score (elements + 1) or 0, the + slot's NP in
@@ -99,7 +137,8 @@ static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t fro
         if (passive && k == 0 && e->kind == PE_TARGET) continue;
         uint32_t next = 0;
         int found = 0;
-        for (uint32_t x = pos; x < to && x <= pos + GAP && !found; x++) {
+        uint32_t reach = e->adj ? pos : pos + GAP;   /* a_b: right after the element before */
+        for (uint32_t x = pos; x < to && x <= reach && !found; x++) {
             if (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) continue;
             /* the verb's object set is its object, not a place phrase after it: "captured another
              * in Sabari district" is no capture of territory */
@@ -107,8 +146,8 @@ static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t fro
             switch (e->kind) {
             case PE_WORD:
             case PE_ALT:
-                for (uint32_t q = 0; q < e->n; q++)
-                    if (word_match(s, x, d->alts[e->a + q])) { found = 1; next = x + 1; break; }
+            case PE_ANY:
+                if (elem_at(s, e, x, to)) { found = 1; next = x + 1; }
                 break;
             case PE_SET:
                 if ((int32_t)e->a == d->money_set) {
@@ -139,7 +178,7 @@ static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t fro
         pos = next;
     }
     *last = pos;
-    return (int)p->nelem + 1;
+    return (int)(p->nelem + p->npre) + 1;
 }
 
 /* The end of the clause that starts after token from. */
@@ -269,7 +308,7 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
         passive_by = s->tnp[x - s->a] >= 0 && s->nps[s->tnp[x - s->a]].by;
     for (uint32_t i = 0; i < lm->n; i++) {
         const dyad_pattern *p = &d->patterns[lm->first + i];
-        if ((int)p->nelem + 1 <= best || !(p->flags & PF_NOUN) != !an->noun) continue;
+        if ((int)(p->nelem + p->npre) + 1 <= best || !(p->flags & PF_NOUN) != !an->noun) continue;
         int present = 1;
         for (uint32_t k = 0; k < p->nelem && present; k++) {
             const dyad_pelem *e = &d->elems[p->elem + k];
@@ -286,6 +325,7 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
             if (x < s->b && (s->t[x].flags & T_WORD) && !(wf(s, x) & (W_PREP | W_CONJ | W_REL | W_COMP)))
                 continue;
         }
+        if (p->npre && !match_before(s, p, an->tok)) continue;
         int32_t tgt;
         uint32_t last;
         int sc = match_pattern(s, p, an->tok + 1, c.end, money, nmoney, passive_by, &tgt, &last);
@@ -506,7 +546,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
 
     /* "Britain said Libya must hand over the suspects": an obligation the speaker lays on someone
      * is a demand (100) even when the verb has no pattern of its own */
-    static const dyad_pattern must_pat = {"100", 0, 0, 0, 0, 0, "SPEAKER says X must VERB", "built-in", 0};
+    static const dyad_pattern must_pat = {"100", 0, 0, 0, 0, 0, "SPEAKER says X must VERB", "built-in", 0, 0, 0};
     int speaker_here = ctx->speaker.b && ctx->speaker.a >= s->a && ctx->speaker.b <= s->b;
     for (size_t k = 0; k < na; k++) {
         const dyad_anchor *an = &s->anchors[k];

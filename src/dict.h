@@ -37,15 +37,17 @@ typedef struct dyad_actor_ent {
 } dyad_actor_ent;
 
 /* Pattern elements. */
-enum { PE_WORD = 1, PE_ALT, PE_SET, PE_TARGET };
+enum { PE_WORD = 1, PE_ALT, PE_SET, PE_TARGET, PE_ANY };
 typedef struct dyad_pelem {
     uint8_t kind;
+    uint8_t adj;             /* a_b: stands right after the element (or the verb) before it */
+    uint8_t exact;           /* =word: that spelling only, not its plural */
     uint32_t a, n;
     uint64_t mask;           /* words: bit (id % 64) of each alternative, a quick "not here" test */
 } dyad_pelem;
 
 /* Pattern flags and operators. */
-enum { PF_SYM = 1, PF_RECV = 2, PF_NOTARGET = 4, PF_NOUN = 8, PF_ALONE = 16 };
+enum { PF_SYM = 1, PF_RECV = 2, PF_NOTARGET = 4, PF_NOUN = 8, PF_ALONE = 16, PF_VADJ = 32 /* a_*verb */ };
 enum { OP_NONE = 0, OP_INTENT, OP_REQUEST, OP_REFUSE, OP_SAY, OP_DENY, OP_DEMAND };
 
 typedef struct dyad_pattern {
@@ -55,6 +57,7 @@ typedef struct dyad_pattern {
     uint8_t flags, op;
     const char *text, *file;
     int line;
+    uint32_t pre, npre;      /* elements before the verb, in text order: elems[pre .. pre + npre) */
 } dyad_pattern;
 
 typedef struct dyad_lemma {

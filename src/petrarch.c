@@ -420,15 +420,20 @@ static int event_code(ictx *c, const char *b, const char *e, char out[8], int *s
     return code_known(c, out) < 0 ? -1 : 1;
 }
 
-typedef struct verb { char lemma[64], extra[256]; } verb;
+/* A verb of a block: its lemma, words after it (BREAK_DOWN), words before it (WIRE_+TAP, as
+ * dyad elements ending in '_' or ' ' before the '*'). */
+typedef struct verb { char lemma[64], extra[256], pre[256]; } verb;
 
-/* Splits a pattern (text between - and [) into tokens: spaces and _ separate; * + $ % ^ alone. */
-static int ptokens(const char *s, size_t n, char toks[][64], int max) {
-    int k = 0;
+/* Splits a pattern (text between - and [) into tokens: spaces and _ separate; * + $ % ^ alone.
+ * adj[k]: an _ joins token k to the one before it (PETRARCH: the two stand side by side). */
+static int ptokens(const char *s, size_t n, char toks[][64], int *adj, int max) {
+    int k = 0, joined = 0;
     size_t i = 0;
     while (i < n && k < max) {
-        while (i < n && (isspace((unsigned char)s[i]) || s[i] == '_')) i++;
+        while (i < n && (isspace((unsigned char)s[i]) || s[i] == '_')) joined |= s[i++] == '_';
         if (i >= n) break;
+        adj[k] = joined && k > 0;
+        joined = 0;
         if (strchr("*+$%^", s[i])) { toks[k][0] = s[i]; toks[k][1] = 0; k++; i++; continue; }
         size_t j = i;
         while (j < n && !isspace((unsigned char)s[j]) && s[j] != '_' && !strchr("*+$%^", s[j])) j++;
@@ -439,9 +444,17 @@ static int ptokens(const char *s, size_t n, char toks[][64], int max) {
     return k;
 }
 
-/* One word of a pattern as dyad elements: lower case, punctuation as its own element. */
+/* One word of a pattern as dyad elements: lower case, punctuation as its own element ("n't"
+ * stays one). A plain word is written =word: PETRARCH matches the spelling, not its plural. */
 static void pword(const char *w, char *out, size_t cap) {
     size_t k = strlen(out);
+    int plain = 1;
+    for (const char *p = w; *p; p++) if (!isalpha((unsigned char)*p)) plain = 0;
+    if (!strcasecmp(w, "n't") || plain) {
+        snprintf(out + k, cap - k, "%s%s", plain ? "=" : "", w);
+        for (char *p = out + k; *p; p++) *p = (char)tolower((unsigned char)*p);
+        return;
+    }
     int prev_alnum = 0;
     for (const char *p = w; *p && k + 3 < cap; p++) {
         int an = isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80;
@@ -450,6 +463,27 @@ static void pword(const char *w, char *out, size_t cap) {
         prev_alnum = an;
     }
     out[k] = 0;
+}
+
+/* Appends one pattern token t as a dyad element, joined by '_' when adj. 0, or the counter of
+ * what cannot be expressed. */
+static int *pelem(ictx *c, const char *t, int adj, char *out, size_t cap) {
+    size_t k = strlen(out);
+    if (k) snprintf(out + k, cap - k, "%s", adj ? "_" : " ");
+    k = strlen(out);
+    if (!strcmp(t, "^")) { snprintf(out + k, cap - k, "?"); c->v_gap++; return NULL; }
+    if (!strcmp(t, "%")) return &c->v_compound;
+    if (!strcmp(t, "*")) return &c->v_noverb;
+    if (!strcmp(t, "+")) { snprintf(out + k, cap - k, "+"); return NULL; }
+    if (t[0] == '&') {
+        char nm[64];
+        set_name(t + 1, strlen(t + 1), nm, sizeof nm);
+        if (!find_set(c, nm)) return &c->v_set;
+        snprintf(out + k, cap - k, "@%s", nm);
+        return NULL;
+    }
+    pword(t, out, cap);
+    return NULL;
 }
 
 static int do_pattern(ictx *c, const char *s, const verb *vs, int nv) {
@@ -466,39 +500,36 @@ static int do_pattern(ictx *c, const char *s, const verb *vs, int nv) {
     if (r < 0) return -1;
     if (!r) return 0;
     char toks[32][64];
-    int nt = ptokens(s, (size_t)(b - s), toks, 32);
+    int adj[32];
+    int nt = ptokens(s, (size_t)(b - s), toks, adj, 32);
     int star = -1;
     for (int i = 0; i < nt; i++) if (!strcmp(toks[i], "*")) { star = i; break; }
     if (star < 0) { c->v_noverb++; return 0; }
+    /* words before the verb: elements before dyad's '*'; the source ($) is the subject anyway */
+    char pre[1024] = "";
     for (int i = 0; i < star; i++) {
-        if (!strcmp(toks[i], "$") || !strcmp(toks[i], "^")) continue;
+        if (!strcmp(toks[i], "$")) continue;
         if (!strcmp(toks[i], "+")) { c->v_tgtpre++; return 0; }
-        if (!strcmp(toks[i], "%")) { c->v_compound++; return 0; }
+        int *bad = pelem(c, toks[i], adj[i] && pre[0], pre, sizeof pre);
+        if (bad) { (*bad)++; return 0; }
         c->v_pre++;
-        return 0;
     }
+    int vadj = star < nt && adj[star] && pre[0];
     char elems[1024] = "";
     for (int i = star + 1; i < nt; i++) {
-        const char *t = toks[i];
-        size_t k = strlen(elems);
-        if (!strcmp(t, "^")) { c->v_gap++; continue; }
-        if (!strcmp(t, "$")) { c->v_src++; return 0; }
-        if (!strcmp(t, "%")) { c->v_compound++; return 0; }
-        if (!strcmp(t, "*")) { c->v_noverb++; return 0; }
-        if (!strcmp(t, "+")) { snprintf(elems + k, sizeof elems - k, "%s+", k ? " " : ""); continue; }
-        if (t[0] == '&') {
-            char nm[64];
-            set_name(t + 1, strlen(t + 1), nm, sizeof nm);
-            if (!find_set(c, nm)) { c->v_set++; return 0; }
-            snprintf(elems + k, sizeof elems - k, "%s@%s", k ? " " : "", nm);
-            continue;
-        }
-        if (k) snprintf(elems + k, sizeof elems - k, " ");
-        pword(t, elems, sizeof elems);
+        if (!strcmp(toks[i], "$")) { c->v_src++; return 0; }
+        int *bad = pelem(c, toks[i], adj[i] && (elems[0] || i == star + 1), elems, sizeof elems);
+        if (bad) { (*bad)++; return 0; }
     }
+    /* an _ right after the verb: the first element stands next to it */
+    const char *after = elems[0] == '_' ? "" : " ";
     for (int i = 0; i < nv; i++) {
-        fprintf(c->verbs, "%s\t%s%s%s%s%s%s\n", code, vs[i].lemma, vs[i].extra[0] ? " " : "", vs[i].extra,
-                elems[0] ? " " : "", elems, sym ? "\tsym" : "");
+        char head[600];
+        if (pre[0] || vs[i].pre[0])
+            snprintf(head, sizeof head, "%s%s%s*%s", pre, pre[0] ? (vadj && !vs[i].pre[0] ? "_" : " ") : "", vs[i].pre, vs[i].lemma);
+        else snprintf(head, sizeof head, "%s", vs[i].lemma);
+        fprintf(c->verbs, "%s\t%s%s%s%s%s\n", code, head, vs[i].extra,
+                elems[0] ? after : "", elems, sym ? "\tsym" : "");
         c->written++;
     }
     return 0;
@@ -510,20 +541,32 @@ static int do_verb(ictx *c, const char *s, const char *block_code, int block_sym
     if (*s == '+') s++;
     const char *end = s;
     while (*end && *end != '{' && *end != '[') end++;
-    const char *plus = memchr(s, '+', (size_t)(end - s));
-    if (plus) { c->v_prefixverb++; return 0; }   /* words before the verb (WIRE_+TAP) */
-    char toks[16][64];
-    int nt = ptokens(s, (size_t)(end - s), toks, 16);
-    if (nt < 1) return 0;
     verb v;
     memset(&v, 0, sizeof v);
+    const char *plus = memchr(s, '+', (size_t)(end - s));
+    if (plus) {   /* words before the verb (WIRE_+TAP): elements before dyad's '*' */
+        char ptoks[16][64];
+        int padj[16];
+        int np = ptokens(s, (size_t)(plus - s), ptoks, padj, 16);
+        for (int i = 0; i < np; i++) {
+            if (!isalpha((unsigned char)ptoks[i][0])) { c->v_prefixverb++; return 0; }
+            pelem(c, ptoks[i], padj[i], v.pre, sizeof v.pre);
+        }
+        size_t k = strlen(v.pre);
+        if (k && k + 1 < sizeof v.pre) { v.pre[k] = plus > s && plus[-1] == '_' ? '_' : ' '; v.pre[k + 1] = 0; }
+        s = plus + 1;
+    }
+    char toks[16][64];
+    int adj[16];
+    int nt = ptokens(s, (size_t)(end - s), toks, adj, 16);
+    if (nt < 1) return 0;
     for (const char *p = toks[0]; *p; p++) {
         if (!isalpha((unsigned char)*p)) { c->v_badword++; return 0; }
     }
     size_t k = 0;
     for (const char *p = toks[0]; *p && k + 1 < sizeof v.lemma; p++) v.lemma[k++] = (char)tolower((unsigned char)*p);
-    for (int i = 1; i < nt; i++) {
-        if (i > 1) strncat(v.extra, " ", sizeof v.extra - strlen(v.extra) - 1);
+    for (int i = 1; i < nt; i++) {   /* words after the verb, each with the separator before it */
+        strncat(v.extra, adj[i] ? "_" : " ", sizeof v.extra - strlen(v.extra) - 1);
         pword(toks[i], v.extra, sizeof v.extra);
     }
     const char *cb = strchr(end, '[');
@@ -533,7 +576,7 @@ static int do_verb(ictx *c, const char *s, const char *block_code, int block_sym
     if (cb && ce) { if (event_code(c, cb, ce, code, &sym) < 0) return -1; }
     else snprintf(code, sizeof code, "%s", block_code);
     if (code[0]) {
-        fprintf(c->verbs, "%s\t%s%s%s%s\n", code, v.lemma, v.extra[0] ? " " : "", v.extra, sym ? "\tsym" : "");
+        fprintf(c->verbs, "%s\t%s%s%s%s%s\n", code, v.pre, v.pre[0] ? "*" : "", v.lemma, v.extra, sym ? "\tsym" : "");
         c->written++;
     }
     if (*nv < 16) vs[(*nv)++] = v;
@@ -737,14 +780,14 @@ int dyad_dict_import_petrarch(const char *const *files, size_t nfiles, const cha
             c.a_codes, c.a_nocode, c.a_null, c.a_multi);
         say(&c, "petrarch import", 0, "agents: %d codes longer than a sector (first 3 letters kept), %d lines not converted",
             c.g_long, c.g_bad);
-        say(&c, "petrarch import", 0, "verbs: %zu synsets, %d verb lines, %d patterns; not expressible: %d with words "
-            "before the verb, %d with the target before the verb, %d with the source after the verb, %d compound (%%), "
-            "%d without *, %d multi-word verbs with words before the verb, %d verbs not a plain word, %d unknown synsets; "
+        say(&c, "petrarch import", 0, "verbs: %zu synsets, %d verb lines, %d patterns (%d words before the verb, "
+            "written before dyad's *; %d ^ skips as ?, any one word); not expressible: %d with the target before "
+            "the verb, %d with the source after the verb, %d compound (%%), %d without *, %d multi-word verbs with "
+            "other than words before the verb, %d verbs not a plain word, %d unknown synsets; "
             "codes: %d not CAMEO-like (skipped), %d null [---] (skipped), %d paired A:B with A != B (A kept, "
-            "the reverse direction lost); "
-            "%d ^ skips dropped (dyad allows gaps); %zu codes added to cameo-petrarch.txt",
-            c.nsets, c.v_verbs, c.v_patterns, c.v_pre, c.v_tgtpre, c.v_src, c.v_compound, c.v_noverb,
-            c.v_prefixverb, c.v_badword, c.v_set, c.v_badcode, c.v_nullcode, c.v_paired, c.v_gap, c.added.n);
+            "the reverse direction lost); %zu codes added to cameo-petrarch.txt",
+            c.nsets, c.v_verbs, c.v_patterns, c.v_pre, c.v_gap, c.v_tgtpre, c.v_src, c.v_compound, c.v_noverb,
+            c.v_prefixverb, c.v_badword, c.v_set, c.v_badcode, c.v_nullcode, c.v_paired, c.added.n);
         if (c.discards)
             say(&c, "petrarch import", 0, "discards: %d entries not converted (dyad has no discard list)", c.discards);
     }

@@ -30,11 +30,16 @@ cat > "$d/test.verbs.txt" <<'EOF'
 RESTORE
 - * &TIES [064]
 - * FULL &TIES WITH + [064]
-- SAID * [999]   # words before the verb: reported, not converted
+- SAID * [999]   # words before the verb
 
 --- CONDEMN  [122]  ---
 CONDEMN
 DENOUNCE [122]
+- STRONGLY_* [123]
+- NOT_EVER * [124]
+
+--- SURVEIL  [1711]  ---
+WIRE_+TAP
 
 --- MEET  [031:031]  ---
 MEET
@@ -59,6 +64,15 @@ printf 'Klopstokia condemned Sylvania.\n' > "$tmp/b.txt"
 printf 'The Freedonian ambassador denounced Sylvania.\n' > "$tmp/c.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/c.txt" > "$tmp/c.out"
 grep -q '"code":"FRDGOV"' "$tmp/c.out" || fail "agent sector: $(cat "$tmp/c.out")"
+# words before the verb: side by side with _ ("strongly condemned"), apart with a space
+printf 'Freedonia strongly condemned Sylvania.\n' > "$tmp/d.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/d.txt" | grep -q '"cameo":"123"' || fail "STRONGLY_* not 123"
+printf 'Freedonia strongly and loudly condemned Sylvania.\n' > "$tmp/d.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/d.txt" | grep -q '"cameo":"122"' || fail "STRONGLY_* away from the verb"
+printf 'Freedonia did not ever formally condemn Sylvania.\n' > "$tmp/d.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/d.txt" | grep -q '"cameo":"124"' || fail "NOT_EVER * not 124"
+printf 'Freedonia wire tapped Sylvania.\n' > "$tmp/d.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/d.txt" | grep -q '"cameo":"1711"' || fail "WIRE_+TAP: $(cat "$tmp/d.txt")"
 # an unreadable code bracket is an error naming file:line
 printf 'FOO [FOO\n' > "$tmp/bad.actors.txt"
 expect_exit 3 "$DYAD" code --dict-format petrarch --dict "$tmp/bad.actors.txt" "$tmp/a.txt" 2> "$tmp/err"
