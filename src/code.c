@@ -488,6 +488,29 @@ static int adjectival(const dyad_sent *s, const dyad_np *p) {
     return 1;
 }
 
+/* "in south Ithilen", "in northern Harad": a place behind a compass word, a place all the same. */
+static int compass_place(const dyad_sent *s, const dyad_np *p) {
+    static const char *const w[] = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                                    "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
+                                    "northwestern", "southeastern", "southwestern", NULL};
+    if (p->a < s->a + 2 || !(wf(s, p->a - 2) & W_LOC_PREP)) return 0;
+    for (int k = 0; w[k]; k++) if (is(s, p->a - 1, w[k])) return 1;
+    return 0;
+}
+
+/* "condemned an attack by Osgiliath soldiers": after an active verb, a "by" phrase behind a
+ * noun of the object names whose act the object was, and so the target; -1 otherwise. */
+static int32_t doer_of_object(const dyad_sent *s, const dyad_anchor *an, int32_t byagent) {
+    if (byagent < 0 || an->passive || an->noun || an->participle) return -1;
+    const dyad_np *p = &s->nps[byagent];
+    if (!np_named(p) || p->a < an->tok + 3) return -1;
+    uint32_t by = p->a - 1, w = by - 1;
+    if (!is(s, by, "by") || !(s->t[w].flags & T_WORD) || (wf(s, w) & (W_ADV | W_TIME | W_PREP | W_DET)) || s->tnp[w - s->a] >= 0)
+        return -1;
+    for (size_t k = 0; k < s->nanchors; k++) if (s->anchors[k].tok == w && !s->anchors[k].noun) return -1;
+    return p->first;
+}
+
 static int root_allows_no_target(const char *code) {
     return !strncmp(code, "04", 2) || !strncmp(code, "14", 2) || !strncmp(code, "15", 2);
 }
@@ -625,10 +648,11 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             const dyad_np *p = &s->nps[np];
             if (p->by && byagent < 0) byagent = p->first;
             else if (p->from && fromnp < 0) fromnp = p->first;
-            else if (tgt < 0 && !p->loc && !p->by && !p->from && !p->pron && np_named(p)) tgt = p->first;
+            else if (tgt < 0 && !p->loc && !p->by && !p->from && !p->pron && np_named(p) && !compass_place(s, p)) tgt = p->first;
             else if (deftgt < 0 && !p->loc && !p->by && !p->from && !p->pron && p->definite) deftgt = p->first;
         }
         if (tgt < 0) tgt = deftgt;   /* "the authorities": may name someone through the story */
+        if (tgt < 0) tgt = doer_of_object(s, an, byagent);
         /* else a bare agent as GDELT codes it ("detained two suspected insurgents": REB), unless
          * it is an adjective before a noun ("military aid", "police reform") */
         int coord_sub = sub >= 0 && s->nps[sub].next >= 0;
