@@ -467,6 +467,17 @@ static int push_ev(dyad_evs *out, const dyad_ev *e) {
     return 0;
 }
 
+/* rev=CODE: the target's act back to the source ("arrived in Gondor": 032 one way, 033 the
+ * other), when the target names someone. */
+static int push_rev(dyad_evs *out, const dyad_ev *e) {
+    if (!e->pat || !e->pat->rev[0] || !av_valid(&e->tgt)) return 0;
+    dyad_ev r = *e;
+    r.src = e->tgt;
+    r.tgt = e->src;
+    snprintf(r.cameo, sizeof r.cameo, "%s", e->pat->rev);
+    return push_ev(out, &r);
+}
+
 /* Events whose doer is worth recording even when only its kind is known: conflictual acts
  * (roots 10-20: "demonstrators demanded", "coalition forces detained two insurgents") and any act
  * of armed or security forces. A bare "the leaders discussed" is not. */
@@ -569,7 +580,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
 
     /* "Britain said Libya must hand over the suspects": an obligation the speaker lays on someone
      * is a demand (100) even when the verb has no pattern of its own */
-    static const dyad_pattern must_pat = {"100", 0, 0, 0, 0, 0, "SPEAKER says X must VERB", "built-in", 0, 0, 0};
+    static const dyad_pattern must_pat = {"100", 0, 0, 0, 0, 0, "SPEAKER says X must VERB", "built-in", 0, 0, 0, ""};
     int speaker_here = ctx->speaker.b && ctx->speaker.a >= s->a && ctx->speaker.b <= s->b;
     for (size_t k = 0; k < na; k++) {
         const dyad_anchor *an = &s->anchors[k];
@@ -895,7 +906,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 if (av_same(&srcs[i], &tgts[j])) continue;
                 ev.src = srcs[i];
                 ev.tgt = tgts[j];
-                if (push_ev(out, &ev)) return -1;
+                if (push_ev(out, &ev) || push_rev(out, &ev)) return -1;
             }
         }
     }

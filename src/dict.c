@@ -760,6 +760,10 @@ static int load_pattern_line(loader *L, const char *s, size_t n) {
             else if (IS("op=say")) p.op = OP_SAY;
             else if (IS("op=deny")) p.op = OP_DENY;
             else if (IS("op=demand")) p.op = OP_DEMAND;
+            else if (wl > 4 && !memcmp(w, "rev=", 4) && valid_code(w + 4, wl - 4)) {
+                memcpy(p.rev, w + 4, wl - 4);
+                if (d->ncameo && !dyad_dict_code(d, p.rev)) { problem(L, "unknown CAMEO code in '%.*s'", (int)wl, w); return 0; }
+            }
             else { problem(L, "unknown flag '%.*s'", (int)wl, w); return 0; }
 #undef IS
             a = b;

@@ -58,6 +58,7 @@ typedef struct dyad_pattern {
     const char *text, *file;
     int line;
     uint32_t pre, npre;      /* elements before the verb, in text order: elems[pre .. pre + npre) */
+    char rev[6];             /* rev=CODE: the target does CODE back to the source ("" none) */
 } dyad_pattern;
 
 typedef struct dyad_lemma {

@@ -395,33 +395,51 @@ static int code_known(ictx *c, const char *code) {
     return 1;
 }
 
-/* [064], [032:033], [---]: the code, or "" with the reason counted. [A:A] (the same act both
- * ways) sets *sym; [A:B] keeps A (dyad gives one code to both directions). */
-static int event_code(ictx *c, const char *b, const char *e, char out[8], int *sym) {
-    out[0] = 0;
-    *sym = 0;
-    const char *p = b + 1;
-    while (p < e && isspace((unsigned char)*p)) p++;
+/* The digits of a code at p, before e: 2 to 4 of them, a trailing '?' (PETRARCH's doubt:
+ * "023?") allowed; the number of digits, 0 if malformed. *end: after it. */
+static size_t code_digits(const char *p, const char *e, const char **end) {
     size_t n = 0;
     while (p + n < e && isdigit((unsigned char)p[n])) n++;
-    if (p < e && *p == '-') { c->v_nullcode++; return 0; }
     const char *q = p + n;
+    if (q < e && *q == '?') q++;
     while (q < e && isspace((unsigned char)*q)) q++;
-    if (q < e && *q == ':') {
-        const char *r = q + 1;
+    *end = q;
+    return n >= 2 && n <= 4 ? n : 0;
+}
+
+/* [064], [032:033], [---]: the code, or "" with the reason counted. [A:B] is A, and B the code
+ * of the target's act back to the source (rev, "" when there is none). */
+static int event_code(ictx *c, const char *b, const char *e, char out[8], char rev[8]) {
+    out[0] = rev[0] = 0;
+    const char *p = b + 1;
+    while (p < e && isspace((unsigned char)*p)) p++;
+    if (p < e && *p == '-') { c->v_nullcode++; return 0; }
+    const char *q;
+    size_t n = code_digits(p, e, &q);
+    if (n && q < e && *q == ':') {
+        const char *r = q + 1, *t;
         while (r < e && isspace((unsigned char)*r)) r++;
-        if ((size_t)(e - r) >= n && !strncmp(r, p, n) && (r + n == e || isspace((unsigned char)r[n]))) *sym = 1;
-        else c->v_paired++;
+        size_t m = code_digits(r, e, &t);
+        if (!m || t != e) { c->v_badcode++; return 0; }
+        memcpy(rev, r, m);
+        rev[m] = 0;
+        if (code_known(c, rev) < 0) return -1;
+        if (strncmp(rev, p, n) || m != n) c->v_paired++;
         q = e;
     }
-    if (n < 2 || n > 4 || q != e) { c->v_badcode++; return 0; }
+    if (!n || q != e) { c->v_badcode++; rev[0] = 0; return 0; }
     memcpy(out, p, n);
     out[n] = 0;
     return code_known(c, out) < 0 ? -1 : 1;
 }
 
-/* A verb of a block: its lemma, words after it (BREAK_DOWN), words before it (WIRE_+TAP, as
- * dyad elements ending in '_' or ' ' before the '*'). */
+/* The flags a paired code gives: [A:A] is symmetric, and both say what the target does back. */
+static const char *pair_flags(const char *code, const char *rev, char *buf, size_t cap) {
+    if (!rev[0]) return "";
+    snprintf(buf, cap, "\t%srev=%s", strcmp(code, rev) ? "" : "sym ", rev);
+    return buf;
+}
+
 typedef struct verb { char lemma[64], extra[256], pre[256]; } verb;
 
 /* Splits a pattern (text between - and [) into tokens: spaces and _ separate; * + $ % ^ alone.
@@ -494,9 +512,8 @@ static int do_pattern(ictx *c, const char *s, const verb *vs, int nv) {
     /* a second [..] on the line: take the first */
     const char *b1 = strchr(s, '[');
     if (b1 != b) { b = b1; e = strchr(b, ']'); }
-    char code[8];
-    int sym;
-    int r = event_code(c, b, e, code, &sym);
+    char code[8], rev[8], fl[32];
+    int r = event_code(c, b, e, code, rev);
     if (r < 0) return -1;
     if (!r) return 0;
     char toks[32][64];
@@ -529,14 +546,14 @@ static int do_pattern(ictx *c, const char *s, const verb *vs, int nv) {
             snprintf(head, sizeof head, "%s%s%s*%s", pre, pre[0] ? (vadj && !vs[i].pre[0] ? "_" : " ") : "", vs[i].pre, vs[i].lemma);
         else snprintf(head, sizeof head, "%s", vs[i].lemma);
         fprintf(c->verbs, "%s\t%s%s%s%s%s\n", code, head, vs[i].extra,
-                elems[0] ? after : "", elems, sym ? "\tsym" : "");
+                elems[0] ? after : "", elems, pair_flags(code, rev, fl, sizeof fl));
         c->written++;
     }
     return 0;
 }
 
 /* A verb line of a block: VERB {FORMS} [CODE], +MULTI_WORD {...}, WIRE_+TAP. */
-static int do_verb(ictx *c, const char *s, const char *block_code, int block_sym, verb *vs, int *nv) {
+static int do_verb(ictx *c, const char *s, const char *block_code, const char *block_rev, verb *vs, int *nv) {
     c->v_verbs++;
     if (*s == '+') s++;
     const char *end = s;
@@ -571,12 +588,11 @@ static int do_verb(ictx *c, const char *s, const char *block_code, int block_sym
     }
     const char *cb = strchr(end, '[');
     const char *ce = cb ? strchr(cb, ']') : NULL;
-    char code[8] = "";
-    int sym = block_sym;
-    if (cb && ce) { if (event_code(c, cb, ce, code, &sym) < 0) return -1; }
-    else snprintf(code, sizeof code, "%s", block_code);
+    char code[8] = "", rev[8] = "", fl[32];
+    if (cb && ce) { if (event_code(c, cb, ce, code, rev) < 0) return -1; }
+    else { snprintf(code, sizeof code, "%s", block_code); snprintf(rev, sizeof rev, "%s", block_rev); }
     if (code[0]) {
-        fprintf(c->verbs, "%s\t%s%s%s%s%s\n", code, v.pre, v.pre[0] ? "*" : "", v.lemma, v.extra, sym ? "\tsym" : "");
+        fprintf(c->verbs, "%s\t%s%s%s%s%s\n", code, v.pre, v.pre[0] ? "*" : "", v.lemma, v.extra, pair_flags(code, rev, fl, sizeof fl));
         c->written++;
     }
     if (*nv < 16) vs[(*nv)++] = v;
@@ -591,7 +607,7 @@ static int do_verbs(ictx *c, FILE *f) {
     verb vs[16];
     int nv = 0, in_block = 0;
     char block_code[8] = "";
-    int block_sym = 0;
+    char block_rev[8] = "";
     while (getline(&buf, &cap, f) > 0) {
         c->line++;
         if (!clean_line(buf, &in_xml, &indent)) { set_close(c, &cur); continue; }
@@ -638,15 +654,15 @@ static int do_verbs(ictx *c, FILE *f) {
             const char *b = strchr(s + 3, '[');
             const char *e = b ? strchr(b, ']') : NULL;
             block_code[0] = 0;
-            block_sym = 0;
-            if (b && e && event_code(c, b, e, block_code, &block_sym) < 0) { rc = DYAD_ENOMEM; break; }
+            block_rev[0] = 0;
+            if (b && e && event_code(c, b, e, block_code, block_rev) < 0) { rc = DYAD_ENOMEM; break; }
             nv = 0;
             in_block = 1;
             continue;
         }
         if (!in_block) { say(c, c->file, c->line, "line outside a --- VERB --- block: skipped"); continue; }
         if (*s == '-') { if (do_pattern(c, s + 1, vs, nv)) { rc = DYAD_ENOMEM; break; } continue; }
-        if (do_verb(c, s, block_code, block_sym, vs, &nv)) { rc = DYAD_ENOMEM; break; }
+        if (do_verb(c, s, block_code, block_rev, vs, &nv)) { rc = DYAD_ENOMEM; break; }
     }
     if (!rc) set_close(c, &cur);
     free(buf);
@@ -784,8 +800,8 @@ int dyad_dict_import_petrarch(const char *const *files, size_t nfiles, const cha
             "written before dyad's *; %d ^ skips as ?, any one word); not expressible: %d with the target before "
             "the verb, %d with the source after the verb, %d compound (%%), %d without *, %d multi-word verbs with "
             "other than words before the verb, %d verbs not a plain word, %d unknown synsets; "
-            "codes: %d not CAMEO-like (skipped), %d null [---] (skipped), %d paired A:B with A != B (A kept, "
-            "the reverse direction lost); %zu codes added to cameo-petrarch.txt",
+            "codes: %d not CAMEO-like (skipped), %d null [---] (skipped), %d paired A:B with A != B (B: rev=, the "
+            "target's act back); %zu codes added to cameo-petrarch.txt",
             c.nsets, c.v_verbs, c.v_patterns, c.v_pre, c.v_gap, c.v_tgtpre, c.v_src, c.v_compound, c.v_noverb,
             c.v_prefixverb, c.v_badword, c.v_set, c.v_badcode, c.v_nullcode, c.v_paired, c.added.n);
         if (c.discards)

@@ -38,6 +38,9 @@ DENOUNCE [122]
 - STRONGLY_* [123]
 - NOT_EVER * [124]
 
+--- ARRIVE  [032:033]  ---
+ARRIVE
+
 --- SURVEIL  [1711]  ---
 WIRE_+TAP
 
@@ -73,6 +76,10 @@ printf 'Freedonia did not ever formally condemn Sylvania.\n' > "$tmp/d.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/d.txt" | grep -q '"cameo":"124"' || fail "NOT_EVER * not 124"
 printf 'Freedonia wire tapped Sylvania.\n' > "$tmp/d.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/d.txt" | grep -q '"cameo":"1711"' || fail "WIRE_+TAP: $(cat "$tmp/d.txt")"
+# a paired code [032:033]: the target's act back
+printf 'Freedonia arrived in Sylvania.\n' > "$tmp/e.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/e.txt" > "$tmp/e.out"
+grep -q '"cameo":"032"' "$tmp/e.out" && grep -q '"cameo":"033"' "$tmp/e.out" || fail "[032:033]: $(cat "$tmp/e.out")"
 # an unreadable code bracket is an error naming file:line
 printf 'FOO [FOO\n' > "$tmp/bad.actors.txt"
 expect_exit 3 "$DYAD" code --dict-format petrarch --dict "$tmp/bad.actors.txt" "$tmp/a.txt" 2> "$tmp/err"
