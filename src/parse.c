@@ -99,6 +99,20 @@ static int add_np(dyad_sent *s, dyad_np np) {
     return 0;
 }
 
+/* Tokens [a, b) are words that describe an actor phrase after them: adjectives and other plain
+ * words, a determiner ("the evil awful"), no preposition, conjunction, auxiliary or verb. */
+static int describing(const dyad_sent *s, uint32_t a, uint32_t b) {
+    int words = 0;
+    for (uint32_t q = a; q < b; q++) {
+        uint32_t f = wflags(s, q);
+        if (!(s->t[q].flags & T_WORD) || (f & (W_PREP | W_CONJ | W_AUX | W_REL | W_COMP)) || is(s, q, "that") ||
+            ((f & W_VERB) && !(s->t[q].flags & T_CAP)))
+            return 0;
+        if (!(f & W_DET) && ++words > 3) return 0;
+    }
+    return 1;
+}
+
 static void mark_attribution(dyad_sent *s) {
     uint32_t a = s->a, b = s->b;
     for (uint32_t i = a; i + 1 < b; i++) {
@@ -307,15 +321,15 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (x->pron || y->pron) continue;
         if ((s->tflags[x->b - a] | s->tflags[y->a - a] | s->tflags[x->a - a]) & TOK_SKIP) continue;
         uint32_t g = y->a - x->b;
-        /* "Afghan and International Security Forces": describing words after the "and" */
-        if (g >= 2 && g <= 3 && (is(s, x->b, "and") || is(s, x->b, "or"))) {
-            int plain = 1;
-            for (uint32_t q = x->b + 1; q < y->a; q++)
-                if (!(t[q].flags & T_WORD) || (wflags(s, q) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP)) ||
-                    ((wflags(s, q) & W_VERB) && !(t[q].flags & T_CAP)))
-                    plain = 0;
-            if (plain) { link[k] = 2; continue; }
+        /* "Afghan and International Security Forces", "and the evil Gondor", ", and good Gondor":
+         * describing words (and a determiner) after the "and" */
+        uint32_t c = x->b + (is(s, x->b, ",") && g >= 2);
+        if (g >= 2 && g <= 5 && (is(s, c, "and") || is(s, c, "or")) && y->a - c <= 4 && describing(s, c + 1, y->a)) {
+            link[k] = 2;
+            continue;
         }
+        /* ", the awful Fornost, and": describing words in a list a comma links */
+        if (g >= 2 && g <= 4 && is(s, x->b, ",") && !x->loc && describing(s, x->b + 1, y->a)) { link[k] = 1; continue; }
         if ((g == 1 && (is(s, x->b, "and") || is(s, x->b, "or"))) ||
             (g == 2 && is(s, x->b, ",") && (is(s, x->b + 1, "and") || is(s, x->b + 1, "or"))))
             link[k] = 2;
