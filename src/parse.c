@@ -99,6 +99,22 @@ static int add_np(dyad_sent *s, dyad_np np) {
     return 0;
 }
 
+/* What the next of two coordinated actor phrases takes from the first: "the ambassadors of
+ * Arnor, Osgiliath and Gondor" are each country's ambassadors; "Danish media and government"
+ * are both Danish. */
+static void share_coordinated(dyad_sent *s, dyad_np *x, dyad_np *y) {
+    const dyad_dict *d = s->d;
+    if (x->agent < 0 || x->owner < 0 || x->pron || y->pron) return;
+    if (x->agent_lead && y->agent < 0 && y->owner >= 0 && d->actors[y->owner].type == AT_COUNTRY &&
+        d->actors[x->owner].type == AT_COUNTRY) {
+        y->agent = x->agent;
+        y->agent_lead = 1;
+    } else if (!x->agent_lead && y->owner < 0 && y->person < 0 && y->agent >= 0 && y->a - x->b == 1 &&
+               d->actors[x->owner].type == AT_COUNTRY && !d->actors[y->agent].target_only) {
+        y->owner = x->owner;
+    }
+}
+
 /* Tokens [a, b) are words that describe an actor phrase after them: adjectives and other plain
  * words, a determiner ("the evil awful"), no preposition, conjunction, auxiliary or verb. */
 static int describing(const dyad_sent *s, uint32_t a, uint32_t b) {
@@ -186,7 +202,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (s->ments.v[m].kind == K_ACTOR) s->tnp[s->ments.v[m].a - a] = (int32_t)m;
     int32_t *mstart = s->tnp;
     /* Build NPs into a temporary list first, since tnp is the mention map until then. */
-    typedef struct { uint32_t a, b; npb v; int pron; } rawnp;
+    typedef struct { uint32_t a, b; npb v; int pron, lead; } rawnp;
     rawnp raw[256];
     size_t nraw = 0;
     for (uint32_t i = a; i < b && nraw < 256;) {
@@ -195,7 +211,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (!m || !has_actor(s, m)) {
             if (wf & (W_PRON_WE | W_PRON_HE | W_PRON_THEY)) {
                 int pron = (wf & W_PRON_WE) ? PRON_WE : (wf & W_PRON_HE) ? PRON_HE : PRON_THEY;
-                raw[nraw++] = (rawnp){i, i + 1, {-1, -1, -1, -1}, pron};
+                raw[nraw++] = (rawnp){i, i + 1, {-1, -1, -1, -1}, pron, 0};
             }
             i++;
             continue;
@@ -204,6 +220,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         while (start > a && (wflags(s, start - 1) & W_DET) && !is(s, start - 1, "that")) start--;
         npb v = {-1, -1, -1, -1};
         if (!absorb(s, m, &v, 0)) { i = m->b; continue; }
+        int lead = v.agent >= 0 && v.owner < 0;
         uint32_t j = m->b;
         /* a city naming something else: "the Minsk Agreements", "the Astana Process" */
         if (v.owner >= 0 && (d->actors[v.owner].type == AT_CAPITAL || d->actors[v.owner].type == AT_CITY) &&
@@ -282,7 +299,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             }
             break;
         }
-        raw[nraw++] = (rawnp){start, j, v, PRON_NONE};
+        raw[nraw++] = (rawnp){start, j, v, PRON_NONE, lead && v.owner >= 0};
         i = j;
     }
     for (size_t i = 0; i < n; i++) s->tnp[i] = -1;
@@ -296,6 +313,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         np.person = raw[r].v.person;
         np.place = raw[r].v.place;
         np.pron = raw[r].pron;
+        np.agent_lead = raw[r].lead;
         np.next = -1;
         np.first = (int32_t)s->nnps;
         np.definite = is(s, np.a, "the");
@@ -351,6 +369,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         y->loc = x->loc; y->by = x->by; y->from = x->from; y->to_with = x->to_with;
         /* "Senior Hungarian and Romanian officials": the first shares the last's agent */
         if (x->agent < 0 && y->agent >= 0 && y->a - x->b == 1 && !d->actors[y->agent].target_only) x->agent = y->agent;
+        share_coordinated(s, x, y);
     }
     if (s->attrib_b > s->attrib_a)
         for (size_t k = 0; k < s->nnps; k++)

@@ -34,6 +34,7 @@ typedef struct dyad_np {
     int loc;                 /* after a locative preposition (in, at, near) */
     int by, from, to_with;   /* after "by", after "from", after to/with/against/on/into */
     int definite;            /* starts with "the" */
+    int agent_lead;          /* the agent comes before the owner: "the ambassadors of Arnor" */
     int32_t next;            /* the next coordinated NP, or -1 */
     int32_t first;           /* the first NP of its coordination */
 } dyad_np;
