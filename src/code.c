@@ -388,23 +388,26 @@ static int inside_name(const dyad_sent *s, const dyad_np *p) {
 }
 
 /* "Opposition groups in Zimbabwe", "rebels in the Ivory Coast", "the Albanians of southern
- * Serbia": an actor known only by its kind takes the country of the place right after it. */
-static void agent_place(const dyad_sent *s, const dyad_np *p, dyad_av *v) {
-    if (v->country[0] || v->org || !v->sector[0] || p->pron) return;
+ * Serbia": the actor phrase of places right after an actor known only by its kind, or -1. */
+static int32_t agent_places(const dyad_sent *s, const dyad_np *p, const dyad_av *v) {
+    if (v->country[0] || v->org || !v->sector[0] || p->pron) return -1;
     uint32_t x = p->b;
-    if (x + 1 >= s->b || !(is(s, x, "in") || is(s, x, "of") || is(s, x, "from"))) return;
+    if (x + 1 >= s->b || !(is(s, x, "in") || is(s, x, "of") || is(s, x, "from"))) return -1;
     x++;
     while (x < s->b && (wf(s, x) & W_DET)) x++;
     if (x + 1 < s->b && (s->t[x].flags & T_WORD) && !(s->t[x].flags & T_CAP) && s->tnp[x - s->a] < 0) x++;  /* "southern" */
-    int32_t q = x < s->b ? s->tnp[x - s->a] : -1;
-    if (q < 0) return;
-    const dyad_np *n = &s->nps[q];
+    return x < s->b ? s->tnp[x - s->a] : -1;
+}
+
+/* The country of a place phrase: a country, capital, city or region that is no part of a longer
+ * name; NULL otherwise. */
+static const char *place_country(const dyad_sent *s, const dyad_np *n) {
     int32_t e = n->place >= 0 ? n->place : n->owner;
-    if (e < 0 || inside_name(s, n)) return;
+    if (e < 0 || inside_name(s, n)) return NULL;
     const dyad_actor_ent *o = &s->d->actors[e];
     if (!o->country[0] || (o->type != AT_COUNTRY && o->type != AT_CAPITAL && o->type != AT_CITY && o->type != AT_REGION))
-        return;
-    memcpy(v->country, o->country, 4);
+        return NULL;
+    return o->country;
 }
 
 /* The place an actor phrase names: a gazetteer place anywhere, or a place entry after in/at/
@@ -459,6 +462,26 @@ static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad
             v->type = from->type;
         }
     }
+}
+
+/* Adds the actor of phrase q to v[*n]: an actor known only by its kind takes the country of the
+ * places after it, or after the last phrase coordinated with it, one actor for each ("lawmakers
+ * and officials in Fornost and Gondor": four). */
+static void add_actor(const dyad_sent *s, dyad_ctx *ctx, int32_t q, int32_t last, dyad_av *v, size_t *n, size_t max) {
+    dyad_av a;
+    dyad_av_from_np(s, &s->nps[q], &a);
+    resolve_av(s, ctx, &a, &s->nps[q]);
+    int32_t pl = agent_places(s, &s->nps[q], &a);
+    if (pl < 0 && last != q) pl = agent_places(s, &s->nps[last], &a);
+    size_t n0 = *n;
+    for (int32_t k = pl; k >= 0 && *n < max; k = s->nps[k].next) {
+        const char *c = place_country(s, &s->nps[k]);
+        if (!c) continue;
+        v[*n] = a;
+        memcpy(v[*n].country, c, 4);
+        (*n)++;
+    }
+    if (*n == n0 && *n < max) v[(*n)++] = a;
 }
 
 static int push_ev(dyad_evs *out, const dyad_ev *e) {
@@ -823,21 +846,16 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         /* one event per coordinated source and target */
         dyad_av srcs[8], tgts[8];
         size_t ns = 0, nt = 0;
+        int32_t slast = srcnp, tlast = tgtnp;
+        while (slast >= 0 && s->nps[slast].next >= 0) slast = s->nps[slast].next;
+        while (tlast >= 0 && s->nps[tlast].next >= 0) tlast = s->nps[tlast].next;
         for (int32_t q = srcnp; q >= 0 && ns < 8; q = s->nps[q].next) {
             /* "a young man fought": a word that only says "a person" names no doer */
             const dyad_np *sq = &s->nps[q];
             if (sq->agent >= 0 && d->actors[sq->agent].target_only && sq->owner < 0 && sq->person < 0) continue;
-            dyad_av_from_np(s, &s->nps[q], &srcs[ns]);
-            resolve_av(s, ctx, &srcs[ns], &s->nps[q]);
-            agent_place(s, &s->nps[q], &srcs[ns]);
-            ns++;
+            add_actor(s, ctx, q, slast, srcs, &ns, 8);
         }
-        for (int32_t q = tgtnp; q >= 0 && nt < 8; q = s->nps[q].next) {
-            dyad_av_from_np(s, &s->nps[q], &tgts[nt]);
-            resolve_av(s, ctx, &tgts[nt], &s->nps[q]);
-            agent_place(s, &s->nps[q], &tgts[nt]);
-            nt++;
-        }
+        for (int32_t q = tgtnp; q >= 0 && nt < 8; q = s->nps[q].next) add_actor(s, ctx, q, tlast, tgts, &nt, 8);
         if (recv && !ns && ctx->giver.b) { srcs[0] = ctx->giver; ns = 1; }
         if (demand && ns) {     /* the obliged are the targets; the speaker demands */
             size_t k2 = ns < 8 ? ns : 8;
