@@ -912,7 +912,9 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
              * another agent, as GDELT codes "COP" or "MIL" without a country */
             int agent_only = !av_valid(&srcs[i]) && srcs[i].sector[0] && !srcs[i].pron && armed_act(srcs[i].sector, code) &&
                              srcnp >= 0 && !adjectival(s, &s->nps[srcnp]);
-            if (!av_valid(&srcs[i]) && !(agent_only && nt)) continue;
+            /* PETRARCH: an agent alone is an actor of its own ("---GOV": "a senior official said") */
+            int petrarch_agent = d->petrarch && srcs[i].sector[0] && !srcs[i].pron;
+            if (!av_valid(&srcs[i]) && !(agent_only && nt) && !petrarch_agent) continue;
             if (!nt) {
                 if (!notarget) continue;
                 ev.src = srcs[i];

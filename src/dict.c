@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include "count.h"
 #include "date.h"
+#include "petrarch.h"
 #include "token.h"
 
 enum { F_UNKNOWN = 0, F_ACTORS, F_AGENTS, F_VERBS, F_CAMEO, F_WORDS, F_AMOUNTS, F_RATES, F_OTHER };
@@ -999,7 +1000,13 @@ int dyad_dict_load(dyad_dict **out, const char *const *paths, size_t npaths,
     L.d = d;
     L.toks.mem = &d->mem;
     int rc = DYAD_OK;
-    for (size_t i = 0; i < npaths && !rc; i++) rc = walk(&L, paths[i], paths[i]);
+    for (size_t i = 0; i < npaths && !rc; i++) {
+        rc = walk(&L, paths[i], paths[i]);
+        char mk[4096];
+        struct stat st;
+        snprintf(mk, sizeof mk, "%s/%s", paths[i], DYAD_PETRARCH_MARKER);
+        if (stat(mk, &st) == 0) d->petrarch = 1;
+    }
     if (!rc) {
         if (L.nfiles) qsort(L.files, L.nfiles, sizeof *L.files, cmp_file);
         d->files = L.nfiles;

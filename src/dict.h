@@ -116,6 +116,8 @@ struct dyad_dict {
     int32_t money_set;       /* the built-in @money set: a sum of money (amount.h) */
     size_t files, forms;
     int check, problems;
+    int petrarch;            /* loaded from a PETRARCH import (its marker file): code by PETRARCH's
+                                conventions where they differ from dyad's (code.c, coder.c) */
     dyad_diag_fn diag;
     void *diag_ud;
     char err[512];

@@ -19,6 +19,8 @@ cat > "$d/test.agents.txt" <<'EOF'
 !PERSON! = MAN, MEN
 AMBASSADOR [~GOV]
 SOLDIER {} [~MILNAV]
+STUDENT [~EDU]
+CLERIC [~REL]
 CONGRESS!PERSON! [~LEG]
 EOF
 cat > "$d/test.verbs.txt" <<'EOF'
@@ -76,6 +78,12 @@ printf 'Freedonia did not ever formally condemn Sylvania.\n' > "$tmp/d.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/d.txt" | grep -q '"cameo":"124"' || fail "NOT_EVER * not 124"
 printf 'Freedonia wire tapped Sylvania.\n' > "$tmp/d.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/d.txt" | grep -q '"cameo":"1711"' || fail "WIRE_+TAP: $(cat "$tmp/d.txt")"
+# PETRARCH's null actor with an agent: "---EDU", "---REL", and an agent alone is a source
+printf 'Freedonian soldiers condemned students.\n' > "$tmp/f.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/f.txt" | grep -q '"code":"---EDU"' || fail "---EDU target"
+printf 'Clerics condemned Sylvania.\n' > "$tmp/f.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/f.txt" > "$tmp/f.out"
+grep -q '"code":"---REL"' "$tmp/f.out" && grep -q '"code":"SYL"' "$tmp/f.out" || fail "---REL source: $(cat "$tmp/f.out")"
 # a paired code [032:033]: the target's act back
 printf 'Freedonia arrived in Sylvania.\n' > "$tmp/e.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/e.txt" > "$tmp/e.out"
