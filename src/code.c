@@ -123,6 +123,11 @@ static int match_before(const dyad_sent *s, const dyad_pattern *p, uint32_t verb
     return 1;
 }
 
+/* How much a pattern asks for: its elements, and a compound subject (among), plus one. */
+static int pattern_weight(const dyad_pattern *p) {
+    return (int)(p->nelem + p->npre) + ((p->flags & PF_AMONG) != 0) + 1;
+}
+
 /* Matches pattern p on [from, to); returns its score (elements + 1) or 0, the + slot's NP in
  * *tgt, and in *last the token after the last element. */
 static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t from, uint32_t to,
@@ -178,7 +183,7 @@ static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t fro
         pos = next;
     }
     *last = pos;
-    return (int)(p->nelem + p->npre) + 1;
+    return pattern_weight(p);
 }
 
 /* The end of the clause that starts after token from. */
@@ -308,7 +313,7 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
         passive_by = s->tnp[x - s->a] >= 0 && s->nps[s->tnp[x - s->a]].by;
     for (uint32_t i = 0; i < lm->n; i++) {
         const dyad_pattern *p = &d->patterns[lm->first + i];
-        if ((int)(p->nelem + p->npre) + 1 <= best || !(p->flags & PF_NOUN) != !an->noun) continue;
+        if (pattern_weight(p) <= best || !(p->flags & PF_NOUN) != !an->noun) continue;
         int present = 1;
         for (uint32_t k = 0; k < p->nelem && present; k++) {
             const dyad_pelem *e = &d->elems[p->elem + k];
@@ -326,6 +331,11 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
                 continue;
         }
         if (p->npre && !match_before(s, p, an->tok)) continue;
+        /* among: only for coordinated subjects ("Gondor and Osgiliath have postponed") */
+        if (p->flags & PF_AMONG) {
+            int32_t sub = find_subject(s, an->group, k);
+            if (sub < 0 || (s->nps[sub].next < 0 && s->nps[sub].first == sub)) continue;
+        }
         int32_t tgt;
         uint32_t last;
         int sc = match_pattern(s, p, an->tok + 1, c.end, money, nmoney, passive_by, &tgt, &last);
@@ -864,7 +874,8 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             srcs[0] = ctx->speaker;
             ns = 1;
         }
-        int sym_pairs = (pat->flags & PF_SYM) && !nt && ns >= 2;
+        if (pat->flags & PF_AMONG) nt = 0;   /* the subjects are each other's targets */
+        int sym_pairs = (pat->flags & (PF_SYM | PF_AMONG)) && !nt && ns >= 2;
         if (sym_pairs) {
             for (size_t i = 0; i < ns; i++)
                 for (size_t j = 0; j < ns; j++) {

@@ -755,6 +755,7 @@ static int load_pattern_line(loader *L, const char *s, size_t n) {
             else if (IS("notarget")) p.flags |= PF_NOTARGET;
             else if (IS("noun")) p.flags |= PF_NOUN;
             else if (IS("alone")) p.flags |= PF_ALONE;
+            else if (IS("among")) p.flags |= PF_AMONG;
             else if (IS("op=intent")) p.op = OP_INTENT;
             else if (IS("op=request")) p.op = OP_REQUEST;
             else if (IS("op=refuse")) p.op = OP_REFUSE;

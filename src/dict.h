@@ -47,7 +47,8 @@ typedef struct dyad_pelem {
 } dyad_pelem;
 
 /* Pattern flags and operators. */
-enum { PF_SYM = 1, PF_RECV = 2, PF_NOTARGET = 4, PF_NOUN = 8, PF_ALONE = 16, PF_VADJ = 32 /* a_*verb */ };
+enum { PF_SYM = 1, PF_RECV = 2, PF_NOTARGET = 4, PF_NOUN = 8, PF_ALONE = 16, PF_VADJ = 32 /* a_*verb */,
+       PF_AMONG = 64 /* coordinated subjects act on one another */ };
 enum { OP_NONE = 0, OP_INTENT, OP_REQUEST, OP_REFUSE, OP_SAY, OP_DENY, OP_DEMAND };
 
 typedef struct dyad_pattern {

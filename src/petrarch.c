@@ -434,9 +434,10 @@ static int event_code(ictx *c, const char *b, const char *e, char out[8], char r
 }
 
 /* The flags a paired code gives: [A:A] is symmetric, and both say what the target does back. */
-static const char *pair_flags(const char *code, const char *rev, char *buf, size_t cap) {
-    if (!rev[0]) return "";
-    snprintf(buf, cap, "\t%srev=%s", strcmp(code, rev) ? "" : "sym ", rev);
+static const char *pair_flags(const char *code, const char *rev, int among, char *buf, size_t cap) {
+    if (!rev[0] && !among) return "";
+    snprintf(buf, cap, "\t%s%s%s%s", among ? "among" : "", among && rev[0] ? " " : "",
+             !rev[0] ? "" : strcmp(code, rev) ? "rev=" : "sym rev=", rev);
     return buf;
 }
 
@@ -490,7 +491,7 @@ static int *pelem(ictx *c, const char *t, int adj, char *out, size_t cap) {
     if (k) snprintf(out + k, cap - k, "%s", adj ? "_" : " ");
     k = strlen(out);
     if (!strcmp(t, "^")) { snprintf(out + k, cap - k, "?"); c->v_gap++; return NULL; }
-    if (!strcmp(t, "%")) return &c->v_compound;
+    if (!strcmp(t, "%")) { snprintf(out + k, cap - k, "+"); c->v_compound++; return NULL; }   /* a compound target */
     if (!strcmp(t, "*")) return &c->v_noverb;
     if (!strcmp(t, "+")) { snprintf(out + k, cap - k, "+"); return NULL; }
     if (t[0] == '&') {
@@ -524,8 +525,10 @@ static int do_pattern(ictx *c, const char *s, const verb *vs, int nv) {
     if (star < 0) { c->v_noverb++; return 0; }
     /* words before the verb: elements before dyad's '*'; the source ($) is the subject anyway */
     char pre[1024] = "";
+    int among = 0;   /* % before the verb: a compound subject, its members acting on one another */
     for (int i = 0; i < star; i++) {
         if (!strcmp(toks[i], "$")) continue;
+        if (!strcmp(toks[i], "%")) { among = 1; c->v_compound++; continue; }
         if (!strcmp(toks[i], "+")) { c->v_tgtpre++; return 0; }
         int *bad = pelem(c, toks[i], adj[i] && pre[0], pre, sizeof pre);
         if (bad) { (*bad)++; return 0; }
@@ -546,7 +549,7 @@ static int do_pattern(ictx *c, const char *s, const verb *vs, int nv) {
             snprintf(head, sizeof head, "%s%s%s*%s", pre, pre[0] ? (vadj && !vs[i].pre[0] ? "_" : " ") : "", vs[i].pre, vs[i].lemma);
         else snprintf(head, sizeof head, "%s", vs[i].lemma);
         fprintf(c->verbs, "%s\t%s%s%s%s%s\n", code, head, vs[i].extra,
-                elems[0] ? after : "", elems, pair_flags(code, rev, fl, sizeof fl));
+                elems[0] ? after : "", elems, pair_flags(code, rev, among, fl, sizeof fl));
         c->written++;
     }
     return 0;
@@ -592,7 +595,7 @@ static int do_verb(ictx *c, const char *s, const char *block_code, const char *b
     if (cb && ce) { if (event_code(c, cb, ce, code, rev) < 0) return -1; }
     else { snprintf(code, sizeof code, "%s", block_code); snprintf(rev, sizeof rev, "%s", block_rev); }
     if (code[0]) {
-        fprintf(c->verbs, "%s\t%s%s%s%s%s\n", code, v.pre, v.pre[0] ? "*" : "", v.lemma, v.extra, pair_flags(code, rev, fl, sizeof fl));
+        fprintf(c->verbs, "%s\t%s%s%s%s%s\n", code, v.pre, v.pre[0] ? "*" : "", v.lemma, v.extra, pair_flags(code, rev, 0, fl, sizeof fl));
         c->written++;
     }
     if (*nv < 16) vs[(*nv)++] = v;
@@ -797,12 +800,12 @@ int dyad_dict_import_petrarch(const char *const *files, size_t nfiles, const cha
         say(&c, "petrarch import", 0, "agents: %d codes longer than a sector (first 3 letters kept), %d lines not converted",
             c.g_long, c.g_bad);
         say(&c, "petrarch import", 0, "verbs: %zu synsets, %d verb lines, %d patterns (%d words before the verb, "
-            "written before dyad's *; %d ^ skips as ?, any one word); not expressible: %d with the target before "
-            "the verb, %d with the source after the verb, %d compound (%%), %d without *, %d multi-word verbs with "
-            "other than words before the verb, %d verbs not a plain word, %d unknown synsets; "
-            "codes: %d not CAMEO-like (skipped), %d null [---] (skipped), %d paired A:B with A != B (B: rev=, the "
-            "target's act back); %zu codes added to cameo-petrarch.txt",
-            c.nsets, c.v_verbs, c.v_patterns, c.v_pre, c.v_gap, c.v_tgtpre, c.v_src, c.v_compound, c.v_noverb,
+            "written before dyad's *; %d ^ skips as ?, any one word; %d compounds %%, as flag among before the verb, "
+            "+ after it); not expressible: %d with the target before the verb, %d with the source after the verb, "
+            "%d without *, %d multi-word verbs with other than words before the verb, %d verbs not a plain word, "
+            "%d unknown synsets; codes: %d not CAMEO-like (skipped), %d null [---] (skipped), %d paired A:B with "
+            "A != B (B: rev=, the target's act back); %zu codes added to cameo-petrarch.txt",
+            c.nsets, c.v_verbs, c.v_patterns, c.v_pre, c.v_gap, c.v_compound, c.v_tgtpre, c.v_src, c.v_noverb,
             c.v_prefixverb, c.v_badword, c.v_set, c.v_badcode, c.v_nullcode, c.v_paired, c.added.n);
         if (c.discards)
             say(&c, "petrarch import", 0, "discards: %d entries not converted (dyad has no discard list)", c.discards);

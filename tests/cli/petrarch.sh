@@ -40,6 +40,10 @@ DENOUNCE [122]
 - STRONGLY_* [123]
 - NOT_EVER * [124]
 
+--- AGREE  [081]  ---
+AGREE
+- % * [030:030]
+
 --- ARRIVE  [032:033]  ---
 ARRIVE
 
@@ -84,6 +88,10 @@ printf 'Freedonian soldiers condemned students.\n' > "$tmp/f.txt"
 printf 'Clerics condemned Sylvania.\n' > "$tmp/f.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/f.txt" > "$tmp/f.out"
 grep -q '"code":"---REL"' "$tmp/f.out" && grep -q '"code":"SYL"' "$tmp/f.out" || fail "---REL source: $(cat "$tmp/f.out")"
+# a compound subject, its members acting on one another: % before the verb
+printf 'Freedonia and Sylvania agree that talks are good.\n' > "$tmp/g.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/g.txt" > "$tmp/g.out"
+[[ $(grep -c '"cameo":"030"' "$tmp/g.out") == 2 ]] || fail "% * [030:030]: $(cat "$tmp/g.out")"
 # a paired code [032:033]: the target's act back
 printf 'Freedonia arrived in Sylvania.\n' > "$tmp/e.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/e.txt" > "$tmp/e.out"
