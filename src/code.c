@@ -11,6 +11,49 @@
 static uint32_t wf(const dyad_sent *s, uint32_t i) { return s->d->lex.words[s->t[i].id].flags; }
 static inline int is(const dyad_sent *s, uint32_t i, const char *w) { return dyad_tok_is(s->text, &s->t[i], w); }
 
+/* Appends a PETRARCH agent code to code: "~GOVFRM" after it, "NGO~" before it; three-letter
+ * parts the code has already are not repeated ("HGWGOVMED" + "~GOVMED"). */
+static void petrarch_agent(char *code, size_t cap, const char *ag) {
+    size_t n = strlen(ag), have = strlen(code);
+    int before = n && ag[n - 1] == '~';
+    if (ag[0] == '~') { ag++; n--; }
+    if (before) n--;
+    char add[24] = "";
+    size_t k = 0;
+    for (size_t i = 0; i + 3 <= n && k + 4 < sizeof add; i += 3) {
+        int dup = 0;
+        for (size_t j = 0; j + 3 <= have && !dup; j += 3) dup = !memcmp(code + j, ag + i, 3);
+        if (!dup) { memcpy(add + k, ag + i, 3); k += 3; }
+    }
+    add[k] = 0;
+    if (have + k + 1 > cap) return;
+    if (before) {
+        memmove(code + k, code, have + 1);
+        memcpy(code, add, k);
+    } else {
+        memcpy(code + have, add, k + 1);
+    }
+}
+
+/* PETRARCH's code of an actor phrase: the owner's code (its null "---" when there is none),
+ * then its agents in the order of the text. */
+static void petrarch_code(const dyad_dict *d, const dyad_np *np, dyad_av *v) {
+    if (np->owner < 0 && np->person < 0 && np->agent < 0) return;
+    const dyad_actor_ent *o = np->owner >= 0 ? &d->actors[np->owner] : np->person >= 0 ? &d->actors[np->person] : NULL;
+    char *c = v->pcode;
+    size_t cap = sizeof v->pcode;
+    if (o && o->code) snprintf(c, cap, "%s", o->code);
+    else if (o && o->country[0]) snprintf(c, cap, "%s%s", o->country, o->sector);
+    else if (o && o->org) snprintf(c, cap, "%s", o->org);
+    else snprintf(c, cap, "---");
+    int32_t ags[2] = {np->agent, np->agent2};
+    for (int i = 0; i < 2; i++) {
+        if (ags[i] < 0) continue;
+        const dyad_actor_ent *g = &d->actors[ags[i]];
+        petrarch_agent(c, cap, g->code ? g->code : g->sector);
+    }
+}
+
 void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *v) {
     const dyad_dict *d = s->d;
     memset(v, 0, sizeof *v);
@@ -48,16 +91,24 @@ void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *v) {
         if (!generic) memcpy(v->sector, g->sector, 4);
         if (!v->org && g->org) v->org = g->org;
     }
+    if (d->petrarch) petrarch_code(d, np, v);
 }
 
 void dyad_av_code(const dyad_av *v, char *out, size_t cap) {
-    if (v->xcode && v->xcode[0]) {
+    if (v->pcode[0]) snprintf(out, cap, "%s", v->pcode);
+    else if (v->xcode && v->xcode[0]) {
         if (v->sector[0] && !strstr(v->xcode, v->sector) && strcmp(v->sector, "IGO") && strcmp(v->sector, "GOV"))
             snprintf(out, cap, "%s%s", v->xcode, v->sector);
         else snprintf(out, cap, "%s", v->xcode);
     } else if (v->country[0]) snprintf(out, cap, "%s%s", v->country, v->sector);
     else if (v->org) snprintf(out, cap, "%s%s", v->org, v->sector);
     else snprintf(out, cap, "%s", v->sector);
+}
+
+/* Gives an actor known by its kind a country (PETRARCH's code too: "---LEG" becomes "FORLEG"). */
+static void av_country(dyad_av *v, const char *country) {
+    memcpy(v->country, country, 4);
+    if (!strncmp(v->pcode, "---", 3) && country[0]) memcpy(v->pcode, country, 3);
 }
 
 /* An NP that names someone (not a bare agent such as "military" in "military aid"). */
@@ -466,7 +517,7 @@ static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad
             if (!strcmp(n->sector, v->sector)) { from = n; break; }
         }
         if (from->b) {
-            memcpy(v->country, from->country, 4);
+            av_country(v, from->country);
             v->org = from->org;
             v->xcode = from->xcode;
             v->type = from->type;
@@ -488,7 +539,7 @@ static void add_actor(const dyad_sent *s, dyad_ctx *ctx, int32_t q, int32_t last
         const char *c = place_country(s, &s->nps[k]);
         if (!c) continue;
         v[*n] = a;
-        memcpy(v[*n].country, c, 4);
+        av_country(&v[*n], c);
         (*n)++;
     }
     if (*n == n0 && *n < max) v[(*n)++] = a;

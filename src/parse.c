@@ -54,7 +54,7 @@ static const dyad_mention *mention_at(const dyad_sent *s, uint32_t i, const int3
     return m >= 0 ? &s->ments.v[m] : NULL;
 }
 
-typedef struct npb { int32_t owner, agent, person, place; } npb;
+typedef struct npb { int32_t owner, agent, person, place, agent2; } npb;
 
 /* Takes what a mention gives: an actor valid at the date, else an agent. */
 static int absorb(dyad_sent *s, const dyad_mention *m, npb *np, int only_agent) {
@@ -73,6 +73,7 @@ static int absorb(dyad_sent *s, const dyad_mention *m, npb *np, int only_agent) 
     int32_t ag = dyad_actor_at(s->d, m->entry, s->date, 1);
     if (ag >= 0) {
         if (np->agent < 0) np->agent = ag;
+        else if (np->agent2 < 0 && ag != np->agent) np->agent2 = ag;   /* "Islamist media" */
         return 1;
     }
     /* a person outside their dated offices: still the person, without an office */
@@ -211,14 +212,14 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (!m || !has_actor(s, m)) {
             if (wf & (W_PRON_WE | W_PRON_HE | W_PRON_THEY)) {
                 int pron = (wf & W_PRON_WE) ? PRON_WE : (wf & W_PRON_HE) ? PRON_HE : PRON_THEY;
-                raw[nraw++] = (rawnp){i, i + 1, {-1, -1, -1, -1}, pron, 0};
+                raw[nraw++] = (rawnp){i, i + 1, {-1, -1, -1, -1, -1}, pron, 0};
             }
             i++;
             continue;
         }
         uint32_t start = i;
         while (start > a && (wflags(s, start - 1) & W_DET) && !is(s, start - 1, "that")) start--;
-        npb v = {-1, -1, -1, -1};
+        npb v = {-1, -1, -1, -1, -1};
         if (!absorb(s, m, &v, 0)) { i = m->b; continue; }
         int lead = v.agent >= 0 && v.owner < 0;
         uint32_t j = m->b;
@@ -248,7 +249,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                        !(wflags(s, k) & (W_DET | W_PREP | W_CONJ | W_AUX | W_VERB | W_REL | W_COMP)))
                     k++;
                 if ((m2 = mention_at(s, k, mstart)) && dyad_actor_at(d, m2->entry, date, 1) >= 0) {
-                    v.agent = -1;
+                    v.agent = v.agent2 = -1;
                     absorb(s, m2, &v, 1);
                     j = m2->b;
                     continue;
@@ -288,7 +289,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             }
             /* apposition: "the President of Tajikistan, Emomali Rahmon," */
             if (j + 1 < b && is(s, j, ",") && (m2 = mention_at(s, j + 1, mstart))) {
-                npb w = {-1, -1, -1, -1};
+                npb w = {-1, -1, -1, -1, -1};
                 if (absorb(s, m2, &w, 0) && w.person >= 0 &&
                     (m2->b >= b || is(s, m2->b, ",") || (wflags(s, m2->b) & (W_VERB | W_AUX)))) {
                     if (v.person < 0) v.person = w.person;
@@ -310,6 +311,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         np.b = raw[r].b;
         np.owner = raw[r].v.owner;
         np.agent = raw[r].v.agent;
+        np.agent2 = raw[r].v.agent2;
         np.person = raw[r].v.person;
         np.place = raw[r].v.place;
         np.pron = raw[r].pron;

@@ -28,6 +28,7 @@ typedef struct dyad_np {
     uint32_t a, b;           /* token range */
     int32_t owner;           /* actor entry giving country/org (or -1) */
     int32_t agent;           /* agent entry giving the sector (or -1) */
+    int32_t agent2;          /* a second agent ("Islamist media": MUS, MED), or -1 */
     int32_t person;          /* person entry, -1 */
     int32_t place;           /* a city or province (gazetteer entry), -1: where, not who */
     int pron;                /* PRON_* for a pronoun NP */

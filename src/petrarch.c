@@ -321,8 +321,11 @@ static int do_agents(ictx *c, FILE *f) {
         if (!b || !e) { c->g_bad++; say(c, c->file, c->line, "agent without [CODE]: not converted"); continue; }
         char code[32];
         size_t k = 0;
-        for (char *p = b + 1; p < e && k + 1 < sizeof code; p++)
+        int after = 1;   /* [~GOV]: the agent's code goes after the actor's; [NGO~] before it */
+        for (char *p = b + 1; p < e && k + 1 < sizeof code; p++) {
             if (isalpha((unsigned char)*p)) code[k++] = (char)toupper((unsigned char)*p);
+            else if (*p == '~' && k) after = 0;
+        }
         code[k] = 0;
         if (k < 3) { c->g_bad++; say(c, c->file, c->line, "agent code '%.*s' has no sector", (int)(e - b + 1), b); continue; }
         if (k > 3) c->g_long++;
@@ -350,8 +353,9 @@ static int do_agents(ictx *c, FILE *f) {
             }
         }
         if (first) continue;
-        /* the sector is the first three letters: dyad's sectors are three capital letters */
-        fprintf(c->agents, "\tsector=%.3s\n", code);
+        /* the sector is the first three letters: dyad's sectors are three capital letters; the
+         * whole code, with its ~, is what PETRARCH's codes are composed from (code.c) */
+        fprintf(c->agents, "\tsector=%.3s code=%s%s%s\n", code, after ? "~" : "", code, after ? "" : "~");
         c->written++;
     }
     free(buf);

@@ -20,6 +20,10 @@ cat > "$d/test.agents.txt" <<'EOF'
 AMBASSADOR [~GOV]
 SOLDIER {} [~MILNAV]
 STUDENT [~EDU]
+MSF {} [NGO~]
+ISLAMIST [~MUS]
+MEDIA {} [~MED]
+FOREIGN_MINISTER [~GOVFRM]
 CLERIC [~REL]
 CONGRESS!PERSON! [~LEG]
 EOF
@@ -92,6 +96,12 @@ grep -q '"code":"---REL"' "$tmp/f.out" && grep -q '"code":"SYL"' "$tmp/f.out" ||
 printf 'Freedonia and Sylvania agree that talks are good.\n' > "$tmp/g.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/g.txt" > "$tmp/g.out"
 [[ $(grep -c '"cameo":"030"' "$tmp/g.out") == 2 ]] || fail "% * [030:030]: $(cat "$tmp/g.out")"
+# PETRARCH's agent codes compose in order, [NGO~] before the country, and repeat no part
+for t in 'Freedonian Islamist media condemned Sylvania.:FRDMUSMED' 'MSF Freedonia condemned Sylvania.:NGOFRD' \
+         "Freedonia's foreign minister condemned Sylvania.:FRDGOVFRM"; do
+  printf '%s\n' "${t%%:*}" > "$tmp/h.txt"
+  "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/h.txt" | grep -q "\"code\":\"${t##*:}\"" || fail "agent codes: ${t%%:*} not ${t##*:}"
+done
 # a paired code [032:033]: the target's act back
 printf 'Freedonia arrived in Sylvania.\n' > "$tmp/e.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/e.txt" > "$tmp/e.out"
