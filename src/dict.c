@@ -612,7 +612,11 @@ static int add_lemma(loader *L, uint32_t word, int verb) {
         if (DYAD_VEC_PUSH(&d->mem, d->lemmas, d->nlemmas, d->clemmas)) return -2;
         li = (int)d->nlemmas++;
         d->lemmas[li] = (dyad_lemma){word, 0, 0, -1, 0};
-        if (d->lex.words[word].lemma < 0) d->lex.words[word].lemma = li;
+        dyad_word *w = &d->lex.words[word];
+        /* a verb a pattern names is that verb, not another's form: PETRARCH's LEFT beside LEAVE,
+         * dyad's "wound" beside "wind" */
+        if (w->lemma >= 0 && verb && (w->vform & (VF_PAST | VF_PART))) { w->lemma = -1; w->vform = 0; }
+        if (w->lemma < 0) w->lemma = li;
     }
     if (!verb || d->lemmas[li].verb_forms) return li;
     d->lemmas[li].verb_forms = 1;
