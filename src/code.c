@@ -768,14 +768,15 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         /* Else, as TABARI does, the first country after the verb even behind "in" or "from"
          * ("will evacuate all settlements in the Gaza Strip", "withdrew from Lebanon"), when it
          * is not the subject's own. */
-        /* (not for meetings: "a meeting in Brussels" names where, not with whom; but a visit's
-         * place is whom it visits: "arrived in Amman") */
+        /* (for meetings only behind "from": "a meeting in Brussels" names where, not with whom;
+         * but a visit's place is whom it visits: "arrived in Amman") */
         int meeting = !strncmp(pat->code, "04", 2) && strncmp(pat->code, "042", 3) && strncmp(pat->code, "043", 3);
-        if (tgt < 0 && !(pat->flags & PF_RECV) && !meeting) {
+        if (tgt < 0 && !(pat->flags & PF_RECV)) {
             for (uint32_t x = an->tok + 1; x < end && tgt < 0; x++) {
                 int32_t np = s->tnp[x - s->a];
                 if (np < 0 || s->nps[np].a != x || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) || s->nps[np].by) continue;
                 const dyad_np *p = &s->nps[np];
+                if (meeting && !p->from) continue;   /* "welcomed memos from Bree": whom, not where */
                 if (!np_named(p) || p->owner < 0) continue;
                 const dyad_actor_ent *o = &d->actors[p->owner];
                 if (!o->country[0] || (sub >= 0 && s->nps[sub].owner >= 0 && !strcmp(d->actors[s->nps[sub].owner].country, o->country)))
