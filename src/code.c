@@ -484,7 +484,27 @@ static int state_sector(const char *sector) {
     return 0;
 }
 
+static void resolve_pron(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad_np *np);
+
+/* PETRARCH: a pronoun with no antecedent from the story is the nearest actor named before it in
+ * the sentence ("Ethiopia indicated it would act"). */
+static void petrarch_antecedent(const dyad_sent *s, dyad_av *v, const dyad_np *np) {
+    for (const dyad_np *p = np; p-- > s->nps;) {
+        if (p->pron || p->loc || p->by || p->from || !np_named(p) || (s->tflags[p->a - s->a] & TOK_SKIP)) continue;
+        uint32_t a = v->a, b = v->b;
+        int pron = v->pron;
+        dyad_av_from_np(s, p, v);
+        v->a = a; v->b = b; v->pron = pron;
+        return;
+    }
+}
+
 static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad_np *np) {
+    resolve_pron(s, ctx, v, np);
+    if (v->pron && np && !av_valid(v) && s->d->petrarch) petrarch_antecedent(s, v, np);
+}
+
+static void resolve_pron(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad_np *np) {
     if (v->pron == PRON_WE && ctx->speaker.b && ctx->speaker.a >= s->a && ctx->speaker.b <= s->b) {
         dyad_av keep = *v;
         *v = ctx->speaker;

@@ -102,6 +102,10 @@ for t in 'Freedonian Islamist media condemned Sylvania.:FRDMUSMED' 'MSF Freedoni
   printf '%s\n' "${t%%:*}" > "$tmp/h.txt"
   "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/h.txt" | grep -q "\"code\":\"${t##*:}\"" || fail "agent codes: ${t%%:*} not ${t##*:}"
 done
+# a pronoun with no antecedent in the story is the nearest actor named before it
+printf 'Freedonia indicated it condemned Sylvania.\n' > "$tmp/i.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/i.txt" > "$tmp/i.out"
+grep -q '"code":"FRD"' "$tmp/i.out" && grep -q '"cameo":"122"' "$tmp/i.out" || fail "it = Freedonia: $(cat "$tmp/i.out")"
 # a paired code [032:033]: the target's act back
 printf 'Freedonia arrived in Sylvania.\n' > "$tmp/e.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/e.txt" > "$tmp/e.out"
