@@ -276,9 +276,12 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                 /* up to two describing words before the mention: "Taiwan's Vice Foreign
                  * Minister", "Algeria's leading human rights activist" */
                 uint32_t k0 = k;
-                while (k < b && k < k0 + 2 && (s->t[k].flags & T_WORD) && !mention_at(s, k, mstart) &&
-                       !(wflags(s, k) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_MODAL_INTENT | W_MODAL_HYPO | W_NEG)))
+                int joined = 0;   /* "Ithilen's awful and evil minister": one "and" between two of them */
+                while (k < b && k < k0 + 2 + joined && (s->t[k].flags & T_WORD) && !mention_at(s, k, mstart)) {
+                    if (!joined && k > k0 && is(s, k, "and") && k + 1 < b && !mention_at(s, k + 1, mstart)) { joined = 1; k++; continue; }
+                    if (wflags(s, k) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_MODAL_INTENT | W_MODAL_HYPO | W_NEG)) break;
                     k++;
+                }
                 if (k > k0 && !mention_at(s, k, mstart)) k = k0;
                 if ((m2 = mention_at(s, k, mstart)) && has_actor(s, m2)) {
                     absorb(s, m2, &v, 0);
