@@ -480,7 +480,9 @@ double dyad_dict_rate(const dyad_dict *d, const char *iso, int year, int month, 
 
 /* ---- cameo.txt ------------------------------------------------------------------------------ */
 
+/* 2 to 4 digits, and after 3 or 4 of them one capital letter (PETRARCH's variants: "174K"). */
 static int valid_code(const char *s, size_t n) {
+    if (n >= 4 && n <= 5 && s[n - 1] >= 'A' && s[n - 1] <= 'Z') n--;
     if (n < 2 || n > 4) return 0;
     for (size_t i = 0; i < n; i++) if (!dyad_isdigit((unsigned char)s[i])) return 0;
     return 1;

@@ -399,16 +399,21 @@ static int code_known(ictx *c, const char *code) {
     return 1;
 }
 
-/* The digits of a code at p, before e: 2 to 4 of them, a trailing '?' (PETRARCH's doubt:
- * "023?") allowed; the number of digits, 0 if malformed. *end: after it. */
+/* The code at p, before e: 2 to 4 digits, after 3 or 4 of them a capital letter ("174K"), and a
+ * trailing '?' (PETRARCH's doubt: "023?") allowed; its length, 0 if malformed. *end: after it. */
 static size_t code_digits(const char *p, const char *e, const char **end) {
     size_t n = 0;
     while (p + n < e && isdigit((unsigned char)p[n])) n++;
+    if (n >= 3 && n <= 4 && p + n < e && isupper((unsigned char)p[n])) {
+        n++;
+        if (p + n < e && isalnum((unsigned char)p[n])) n = 0;
+    }
     const char *q = p + n;
     if (q < e && *q == '?') q++;
     while (q < e && isspace((unsigned char)*q)) q++;
     *end = q;
-    return n >= 2 && n <= 4 ? n : 0;
+    size_t digits = n && isupper((unsigned char)p[n - 1]) ? n - 1 : n;
+    return digits >= 2 && digits <= 4 ? n : 0;
 }
 
 /* [064], [032:033], [---]: the code, or "" with the reason counted. [A:B] is A, and B the code

@@ -42,6 +42,7 @@ RESTORE
 CONDEMN
 DENOUNCE [122]
 - STRONGLY_* [123]
+- * SILENCE [123B]
 - NOT_EVER * [124]
 
 --- AGREE  [081]  ---
@@ -106,6 +107,9 @@ done
 printf 'Freedonia indicated it condemned Sylvania.\n' > "$tmp/i.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/i.txt" > "$tmp/i.out"
 grep -q '"code":"FRD"' "$tmp/i.out" && grep -q '"cameo":"122"' "$tmp/i.out" || fail "it = Freedonia: $(cat "$tmp/i.out")"
+# a code with a letter, as PETRARCH's variants
+printf 'Freedonia condemned the silence of Sylvania.\n' > "$tmp/j.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/j.txt" | grep -q '"cameo":"123B"' || fail "[123B]"
 # a paired code [032:033]: the target's act back
 printf 'Freedonia arrived in Sylvania.\n' > "$tmp/e.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/e.txt" > "$tmp/e.out"
