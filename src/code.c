@@ -248,7 +248,7 @@ static uint32_t clause_end(const dyad_sent *s, uint32_t from, int32_t self) {
         if ((wf(s, x) & W_COMP) && !(wf(s, x) & W_DET)) return x;
         for (size_t k = 0; k < s->nanchors; k++) {
             const dyad_anchor *an = &s->anchors[k];
-            if (an->tok == x && an->governor != self && (int32_t)k != self && !an->noun) {
+            if (an->tok == x && an->governor != self && (int32_t)k != self && !an->noun && !an->purpose) {
                 /* "and are actively recruiting": a new verb group ends the clause, and so does
                  * its subject ("..., the Herald first reported") */
                 uint32_t e = an->group > from ? an->group : x;

@@ -598,8 +598,9 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             int headline = np >= 0;
             for (uint32_t x = a; headline && x < s->nps[s->nps[np].first].a; x++)
                 if (!(s->tflags[x - a] & TOK_SKIP) && (wflags(s, x) & (W_VERB | W_AUX))) headline = 0;
-            if (!headline) continue;
-            an.intent = 1;
+            if (!headline && !d->petrarch) continue;   /* PETRARCH codes a purpose's verb too */
+            an.intent = headline;
+            an.purpose = !headline;
         }
         /* a conditional in the clause before the verb: "if requested by" */
         for (uint32_t x = g; x > a && x + 6 > g; x--) {

@@ -52,6 +52,7 @@ typedef struct dyad_anchor {
     int32_t governor;        /* the anchor whose operator governs this one ("intend to X") */
     int32_t gov_np;          /* for "ask X to V": the NP X */
     int governs;             /* it governs another anchor */
+    int purpose;             /* petrarch mode: "efforts to stop X", kept as a verb, ends no clause */
 } dyad_anchor;
 
 typedef struct dyad_sent {

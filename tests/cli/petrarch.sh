@@ -110,6 +110,9 @@ grep -q '"code":"FRD"' "$tmp/i.out" && grep -q '"cameo":"122"' "$tmp/i.out" || f
 # a code with a letter, as PETRARCH's variants
 printf 'Freedonia condemned the silence of Sylvania.\n' > "$tmp/j.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/j.txt" | grep -q '"cameo":"123B"' || fail "[123B]"
+# the verb of a purpose ("was seen to condemn") is coded, and ends no clause before it
+printf 'Freedonia was seen to condemn Sylvania.\n' > "$tmp/k.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/k.txt" | grep -q '"cameo":"122"' || fail "to condemn"
 # a paired code [032:033]: the target's act back
 printf 'Freedonia arrived in Sylvania.\n' > "$tmp/e.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/e.txt" > "$tmp/e.out"
