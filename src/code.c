@@ -279,7 +279,8 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
         uint8_t f = s->tflags[i - s->a];
         if (f & TOK_BOUND) return -1;
         if (f & (TOK_SKIP | TOK_PAREN)) continue;
-        if (is(s, i, "but") || is(s, i, "while") || is(s, i, "whereas") || is(s, i, "because") || is(s, i, "if"))
+        if (is(s, i, "but") || is(s, i, "while") || is(s, i, "whereas") || is(s, i, "because") || is(s, i, "if") ||
+            is(s, i, "when"))
             return -1;
         if ((wf(s, i) & W_COMP) && !(wf(s, i) & W_DET)) return -1;
         int32_t np = s->tnp[i - s->a];
@@ -807,7 +808,10 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         if (gov_np >= 0) tgt = s->nps[gov_np].first;
         int32_t srcnp = sub, tgtnp = tgt;
         int recv = (pat->flags & PF_RECV) != 0;
-        if (an->passive && !recv) { srcnp = byagent; tgtnp = sub; if (byagent < 0 && (pat->flags & PF_SYM)) { srcnp = sub; tgtnp = -1; } }
+        /* PETRARCH reads a passive with no "by X" as it reads the active ("was criticized over its
+         * dispute with Eriador": the subject, then the target after the verb) */
+        int passive = an->passive && !(d->petrarch && byagent < 0);
+        if (passive && !recv) { srcnp = byagent; tgtnp = sub; if (byagent < 0 && (pat->flags & PF_SYM)) { srcnp = sub; tgtnp = -1; } }
         if (recv) { tgtnp = sub; srcnp = fromnp; }
         if (an->noun && byagent >= 0) srcnp = byagent;   /* "the capture of X by Y" */
 

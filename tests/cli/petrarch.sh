@@ -113,6 +113,10 @@ printf 'Freedonia condemned the silence of Sylvania.\n' > "$tmp/j.txt"
 # the verb of a purpose ("was seen to condemn") is coded, and ends no clause before it
 printf 'Freedonia was seen to condemn Sylvania.\n' > "$tmp/k.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/k.txt" | grep -q '"cameo":"122"' || fail "to condemn"
+# a passive with no "by X" reads as the active: the subject is the source
+printf 'Freedonia was condemned over its dispute with Sylvania.\n' > "$tmp/l.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/l.txt" > "$tmp/l.out"
+python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1]) if "\"cameo\"" in l]; assert any(x["source"]["code"]=="FRD" and x["target"]["code"]=="SYL" for x in e), e' "$tmp/l.out" || fail "passive: $(cat "$tmp/l.out")"
 # a paired code [032:033]: the target's act back
 printf 'Freedonia arrived in Sylvania.\n' > "$tmp/e.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/e.txt" > "$tmp/e.out"
