@@ -116,6 +116,11 @@ static void share_coordinated(dyad_sent *s, dyad_np *x, dyad_np *y) {
     }
 }
 
+/* A word that joins two actor phrases: and, or, nor ("neither Galadriel nor Gollum"). */
+static int coord_word(const dyad_sent *s, uint32_t i) {
+    return is(s, i, "and") || is(s, i, "or") || is(s, i, "nor");
+}
+
 /* Tokens [a, b) are words that describe an actor phrase after them: adjectives and other plain
  * words, a determiner ("the evil awful"), no preposition, conjunction, auxiliary or verb. */
 static int describing(const dyad_sent *s, uint32_t a, uint32_t b) {
@@ -347,14 +352,13 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         /* "Afghan and International Security Forces", "and the evil Gondor", ", and good Gondor":
          * describing words (and a determiner) after the "and" */
         uint32_t c = x->b + (is(s, x->b, ",") && g >= 2);
-        if (g >= 2 && g <= 5 && (is(s, c, "and") || is(s, c, "or")) && y->a - c <= 4 && describing(s, c + 1, y->a)) {
+        if (g >= 2 && g <= 5 && coord_word(s, c) && y->a - c <= 4 && describing(s, c + 1, y->a)) {
             link[k] = 2;
             continue;
         }
         /* ", the awful Fornost, and": describing words in a list a comma links */
         if (g >= 2 && g <= 4 && is(s, x->b, ",") && !x->loc && describing(s, x->b + 1, y->a)) { link[k] = 1; continue; }
-        if ((g == 1 && (is(s, x->b, "and") || is(s, x->b, "or"))) ||
-            (g == 2 && is(s, x->b, ",") && (is(s, x->b + 1, "and") || is(s, x->b + 1, "or"))))
+        if ((g == 1 && coord_word(s, x->b)) || (g == 2 && is(s, x->b, ",") && coord_word(s, x->b + 1)))
             link[k] = 2;
         else if (g == 1 && is(s, x->b, ",") &&
                  /* "In Logar province, an Afghan and coalition force detained": the comma closes
