@@ -387,7 +387,8 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         y->first = x->first;
         y->loc = x->loc; y->by = x->by; y->from = x->from; y->to_with = x->to_with;
         /* "Senior Hungarian and Romanian officials": the first shares the last's agent */
-        if (x->agent < 0 && y->agent >= 0 && y->a - x->b == 1 && !d->actors[y->agent].target_only) x->agent = y->agent;
+        if (x->agent < 0 && y->agent >= 0 && y->a - x->b == 1 && !d->actors[y->agent].target_only && !y->agent_lead)
+            x->agent = y->agent;   /* (not "Ithilen and the government of Gondor") */
         share_coordinated(s, x, y);
     }
     if (s->attrib_b > s->attrib_a)

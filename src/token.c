@@ -68,6 +68,12 @@ int dyad_tokenize(const char *s, size_t start, size_t end, dyad_toks *out) {
             i++;
             continue;
         }
+        /* "Dol_Amroth": an underscore between letters joins the words of a name, as a space */
+        if (c == '_' && i > start && i + 1 < end && dyad_isalpha((unsigned char)s[i - 1]) && dyad_isalpha((unsigned char)s[i + 1])) {
+            pre |= T_SPACE;
+            i++;
+            continue;
+        }
         size_t j = i;
         uint16_t f = pre;
         pre = 0;
