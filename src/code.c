@@ -546,6 +546,24 @@ static void resolve_pron(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dy
     }
 }
 
+/* also=FRO,BIL,SAM: the other actors a phrase names at once ("The Shire"), each a copy of a with
+ * its own code. */
+static void add_also(const char *also, const dyad_av *a, dyad_av *v, size_t *n, size_t max) {
+    while (also && *also && *n < max) {
+        size_t l = strcspn(also, ",");
+        dyad_av x = *a;
+        if (l == 3 || l == 6) {
+            memcpy(x.country, also, 3);
+            x.country[3] = 0;
+            if (l == 6) { memcpy(x.sector, also + 3, 3); x.sector[3] = 0; }
+        }
+        if (x.pcode[0]) snprintf(x.pcode, sizeof x.pcode, "%.*s", (int)l, also);
+        x.xcode = NULL;
+        v[(*n)++] = x;
+        also += l + (also[l] == ',');
+    }
+}
+
 /* Adds the actor of phrase q to v[*n]: an actor known only by its kind takes the country of the
  * places after it, or after the last phrase coordinated with it, one actor for each ("lawmakers
  * and officials in Fornost and Gondor": four). */
@@ -564,6 +582,7 @@ static void add_actor(const dyad_sent *s, dyad_ctx *ctx, int32_t q, int32_t last
         (*n)++;
     }
     if (*n == n0 && *n < max) v[(*n)++] = a;
+    if (s->nps[q].owner >= 0) add_also(s->d->actors[s->nps[q].owner].also, &a, v, n, max);
 }
 
 static int push_ev(dyad_evs *out, const dyad_ev *e) {

@@ -268,6 +268,7 @@ static int load_actor_line(loader *L, const char *s, size_t n, int agent) {
         else if (keyis(e, "name")) a.name = dupv(L, e);
         else if (keyis(e, "role")) a.role = dupv(L, e);
         else if (keyis(e, "members")) a.members = dupv(L, e);
+        else if (keyis(e, "also")) a.also = dupv(L, e);
         else if (keyis(e, "only")) {
             if (e->vl != 6 || memcmp(e->v, "target", 6)) { problem(L, "only= takes 'target'"); return 0; }
             a.target_only = 1;

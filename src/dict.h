@@ -26,6 +26,7 @@ typedef struct dyad_actor_ent {
     uint8_t type;            /* AT_* */
     char country[4], sector[4];
     const char *org, *code, *name, *role, *members;
+    const char *also;        /* also=CODE,CODE: other actors the phrase names at once (PETRARCH's [A/B]) */
     int32_t from, until;     /* YYYYMMDD, inclusive; 0 and 99999999 when open */
     const char *admin1;      /* places: first-level division (province, state) */
     double lat, lon;         /* places: coordinates (lat > 90 when unknown) */

@@ -152,7 +152,7 @@ static int pdate(const char **p, int shift, char out[16]) {
 
 /* ---- actors --------------------------------------------------------------------------------- */
 
-typedef struct acode { char code[32], from[16], until[16]; } acode;
+typedef struct acode { char code[32], from[16], until[16], also[64]; } acode;
 
 typedef struct actor { strv names; acode codes[16]; int ncodes; int line; } actor;
 
@@ -168,6 +168,7 @@ static void actor_flush(ictx *c, actor *a) {
             if (letters && cl == 3) fprintf(c->actors, "\ttype=country country=%s", k->code);
             else if (letters && cl == 6) fprintf(c->actors, "\ttype=country country=%.3s sector=%s", k->code, k->code + 3);
             else fprintf(c->actors, "\ttype=country org=%s", k->code);   /* the code as given: ---, PSEREBHMS */
+            if (k->also[0]) fprintf(c->actors, " also=%s", k->also);
             if (k->from[0]) fprintf(c->actors, " from=%s", k->from);
             if (k->until[0]) fprintf(c->actors, " until=%s", k->until);
             fputc('\n', c->actors);
@@ -201,8 +202,17 @@ static int actor_codes(ictx *c, actor *a, const char *s) {
         while (!digits && p < q && n + 1 < sizeof k.code) k.code[n++] = (char)toupper((unsigned char)*p++);
         p = q;
         if (digits) p = b + 1;
+        /* [FRO/BIL/SAM]: the phrase names all of them (the first, and also= the others) */
         char *slash = strchr(k.code, '/');
-        if (slash) { *slash = 0; c->a_multi++; }
+        if (slash) {
+            *slash = 0;
+            c->a_multi++;
+            for (char *q = slash + 1; *q && strlen(k.also) + 1 < sizeof k.also; q++) {
+                size_t l = strlen(k.also);
+                k.also[l] = *q == '/' ? ',' : *q;
+                k.also[l + 1] = 0;
+            }
+        }
         while (p < e && isspace((unsigned char)*p)) p++;
         int ok = 1;
         if (p < e) {
@@ -804,7 +814,7 @@ int dyad_dict_import_petrarch(const char *const *files, size_t nfiles, const cha
     if (rc == DYAD_ENOMEM) snprintf(err, errlen, "out of memory");
     if (!rc) {
         say(&c, "petrarch import", 0, "actors: %d lines written; not converted: %d without a code, %d null or "
-            "unreadable codes (+++ ###, bad dates); %d multiple codes A/B (first kept)",
+            "unreadable codes (+++ ###, bad dates); %d multiple codes A/B (A, also=B)",
             c.a_codes, c.a_nocode, c.a_null, c.a_multi);
         say(&c, "petrarch import", 0, "agents: %d codes longer than a sector (first 3 letters kept), %d lines not converted",
             c.g_long, c.g_bad);
