@@ -27,7 +27,7 @@ typedef struct ictx {
     /* what could not be expressed */
     int a_nocode, a_null, a_multi, a_prefix, a_codes;
     int g_long, g_bad;
-    int v_pre, v_tgtpre, v_src, v_compound, v_noverb, v_badcode, v_nullcode, v_paired, v_set, v_prefixverb,
+    int v_pre, v_recv, v_tgtpre, v_src, v_compound, v_noverb, v_badcode, v_nullcode, v_paired, v_set, v_prefixverb,
         v_badword, v_patterns, v_verbs, v_gap;
     int discards;
     dyad_diag_fn diag;
@@ -453,10 +453,12 @@ static int event_code(ictx *c, const char *b, const char *e, char out[8], char r
 }
 
 /* The flags a paired code gives: [A:A] is symmetric, and both say what the target does back. */
-static const char *pair_flags(const char *code, const char *rev, int among, char *buf, size_t cap) {
-    if (!rev[0] && !among) return "";
-    snprintf(buf, cap, "\t%s%s%s%s", among ? "among" : "", among && rev[0] ? " " : "",
+static const char *pair_flags(const char *code, const char *rev, int among, int recv, char *buf, size_t cap) {
+    if (!rev[0] && !among && !recv) return "";
+    snprintf(buf, cap, "\t%s%s%s%s", recv ? "recv " : "", among ? "among " : "",
              !rev[0] ? "" : strcmp(code, rev) ? "rev=" : "sym rev=", rev);
+    size_t n = strlen(buf);
+    if (n && buf[n - 1] == ' ') buf[n - 1] = 0;
     return buf;
 }
 
@@ -545,10 +547,18 @@ static int do_pattern(ictx *c, const char *s, const verb *vs, int nv) {
     /* words before the verb: elements before dyad's '*'; the source ($) is the subject anyway */
     char pre[1024] = "";
     int among = 0;   /* % before the verb: a compound subject, its members acting on one another */
+    /* + before the verb and $ after it ("+ * MONEY $"): the subject receives, dyad's recv */
+    int tgt_before = 0, src_after = 0;
+    for (int i = 0; i < nt; i++) {
+        if (i < star && !strcmp(toks[i], "+")) tgt_before = 1;
+        if (i > star && !strcmp(toks[i], "$")) src_after = 1;
+    }
+    int recv = tgt_before && src_after;
+    if (recv) c->v_recv++;
     for (int i = 0; i < star; i++) {
         if (!strcmp(toks[i], "$")) continue;
         if (!strcmp(toks[i], "%")) { among = 1; c->v_compound++; continue; }
-        if (!strcmp(toks[i], "+")) { c->v_tgtpre++; return 0; }
+        if (!strcmp(toks[i], "+")) { if (recv) continue; c->v_tgtpre++; return 0; }
         int *bad = pelem(c, toks[i], adj[i] && pre[0], pre, sizeof pre);
         if (bad) { (*bad)++; return 0; }
         c->v_pre++;
@@ -556,7 +566,7 @@ static int do_pattern(ictx *c, const char *s, const verb *vs, int nv) {
     int vadj = star < nt && adj[star] && pre[0];
     char elems[1024] = "";
     for (int i = star + 1; i < nt; i++) {
-        if (!strcmp(toks[i], "$")) { c->v_src++; return 0; }
+        if (!strcmp(toks[i], "$")) { if (recv) continue; c->v_src++; return 0; }
         int *bad = pelem(c, toks[i], adj[i] && (elems[0] || i == star + 1), elems, sizeof elems);
         if (bad) { (*bad)++; return 0; }
     }
@@ -568,7 +578,7 @@ static int do_pattern(ictx *c, const char *s, const verb *vs, int nv) {
             snprintf(head, sizeof head, "%s%s%s*%s", pre, pre[0] ? (vadj && !vs[i].pre[0] ? "_" : " ") : "", vs[i].pre, vs[i].lemma);
         else snprintf(head, sizeof head, "%s", vs[i].lemma);
         fprintf(c->verbs, "%s\t%s%s%s%s%s\n", code, head, vs[i].extra,
-                elems[0] ? after : "", elems, pair_flags(code, rev, among, fl, sizeof fl));
+                elems[0] ? after : "", elems, pair_flags(code, rev, among, recv, fl, sizeof fl));
         c->written++;
     }
     return 0;
@@ -614,7 +624,7 @@ static int do_verb(ictx *c, const char *s, const char *block_code, const char *b
     if (cb && ce) { if (event_code(c, cb, ce, code, rev) < 0) return -1; }
     else { snprintf(code, sizeof code, "%s", block_code); snprintf(rev, sizeof rev, "%s", block_rev); }
     if (code[0]) {
-        fprintf(c->verbs, "%s\t%s%s%s%s%s\n", code, v.pre, v.pre[0] ? "*" : "", v.lemma, v.extra, pair_flags(code, rev, 0, fl, sizeof fl));
+        fprintf(c->verbs, "%s\t%s%s%s%s%s\n", code, v.pre, v.pre[0] ? "*" : "", v.lemma, v.extra, pair_flags(code, rev, 0, 0, fl, sizeof fl));
         c->written++;
     }
     if (*nv < 16) vs[(*nv)++] = v;
@@ -820,11 +830,11 @@ int dyad_dict_import_petrarch(const char *const *files, size_t nfiles, const cha
             c.g_long, c.g_bad);
         say(&c, "petrarch import", 0, "verbs: %zu synsets, %d verb lines, %d patterns (%d words before the verb, "
             "written before dyad's *; %d ^ skips as ?, any one word; %d compounds %%, as flag among before the verb, "
-            "+ after it); not expressible: %d with the target before the verb, %d with the source after the verb, "
+            "+ after it; %d + before and $ after the verb as flag recv); not expressible: %d with the target before the verb, %d with the source after the verb, "
             "%d without *, %d multi-word verbs with other than words before the verb, %d verbs not a plain word, "
             "%d unknown synsets; codes: %d not CAMEO-like (skipped), %d null [---] (skipped), %d paired A:B with "
             "A != B (B: rev=, the target's act back); %zu codes added to cameo-petrarch.txt",
-            c.nsets, c.v_verbs, c.v_patterns, c.v_pre, c.v_gap, c.v_compound, c.v_tgtpre, c.v_src, c.v_noverb,
+            c.nsets, c.v_verbs, c.v_patterns, c.v_pre, c.v_gap, c.v_compound, c.v_recv, c.v_tgtpre, c.v_src, c.v_noverb,
             c.v_prefixverb, c.v_badword, c.v_set, c.v_badcode, c.v_nullcode, c.v_paired, c.added.n);
         if (c.discards)
             say(&c, "petrarch import", 0, "discards: %d entries not converted (dyad has no discard list)", c.discards);

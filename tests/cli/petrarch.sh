@@ -49,6 +49,10 @@ DENOUNCE [122]
 AGREE
 - % * [030:030]
 
+--- RECEIVE  [033]  ---
+RECEIVE
+- + * MONEY $  [071]
+
 --- ARRIVE  [032:033]  ---
 ARRIVE
 
@@ -117,6 +121,10 @@ printf 'Freedonia was seen to condemn Sylvania.\n' > "$tmp/k.txt"
 printf 'Freedonia was condemned over its dispute with Sylvania.\n' > "$tmp/l.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/l.txt" > "$tmp/l.out"
 python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1]) if "\"cameo\"" in l]; assert any(x["source"]["code"]=="FRD" and x["target"]["code"]=="SYL" for x in e), e' "$tmp/l.out" || fail "passive: $(cat "$tmp/l.out")"
+# + before the verb and $ after it: the subject receives from the source
+printf 'Sylvania received money from Freedonia.\n' > "$tmp/m.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/m.txt" > "$tmp/m.out"
+python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1]) if "\"cameo\"" in l]; assert any(x["source"]["code"]=="FRD" and x["target"]["code"]=="SYL" and x["cameo"]=="071" for x in e), e' "$tmp/m.out" || fail "+ * MONEY \$: $(cat "$tmp/m.out")"
 # a paired code [032:033]: the target's act back
 printf 'Freedonia arrived in Sylvania.\n' > "$tmp/e.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/e.txt" > "$tmp/e.out"
