@@ -126,6 +126,26 @@ static int adverb(const dyad_sent *s, uint32_t i) {
     return w[t->len - 2] == 'l' && w[t->len - 1] == 'y';
 }
 
+/* Token i - 1 is the word a pattern of the lemma joins right before its verb ("wire_*tap"). */
+static int joined_verb(const dyad_sent *s, uint32_t i, uint32_t lemma) {
+    const dyad_dict *d = s->d;
+    const dyad_lemma *lm = &d->lemmas[lemma];
+    uint32_t id = s->t[i - 1].id;
+    /* a content word: "to", "not" or "will" before a verb are read as such already */
+    if (!id || (wflags(s, i - 1) & (W_PREP | W_AUX | W_DET | W_NEG | W_MODAL_INTENT | W_MODAL_HYPO | W_MUST | W_ADV)) ||
+        is(s, i - 1, "to"))
+        return 0;
+    for (uint32_t k = 0; k < lm->n; k++) {
+        const dyad_pattern *p = &d->patterns[lm->first + k];
+        if (!(p->flags & PF_VADJ) || !p->npre) continue;
+        const dyad_pelem *e = &d->elems[p->pre + p->npre - 1];
+        if (e->kind != PE_WORD && e->kind != PE_ALT) continue;
+        for (uint32_t q = 0; q < e->n; q++)
+            if (d->alts[e->a + q] == id || d->alts[e->a + q] == d->lex.words[id].base) return 1;
+    }
+    return 0;
+}
+
 /* A word that joins two actor phrases: and, or, nor ("neither Galadriel nor Gollum"). */
 static int coord_word(const dyad_sent *s, uint32_t i) {
     return is(s, i, "and") || is(s, i, "or") || is(s, i, "nor");
@@ -407,7 +427,9 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         int has_prev = p > a;
         uint32_t pf = has_prev ? wflags(s, p - 1) : 0;
         int prev_be = has_prev && (pf & W_BE);
-        int prev_aux = has_prev && (pf & (W_AUX | W_NEG | W_MODAL_INTENT | W_MODAL_HYPO | W_MUST));
+        /* "wire tap": a word a pattern joins to the verb before it ("wire_*tap") makes it a verb */
+        int joined = i > a && p == i && joined_verb(s, i, (uint32_t)w->lemma);
+        int prev_aux = has_prev && ((pf & (W_AUX | W_NEG | W_MODAL_INTENT | W_MODAL_HYPO | W_MUST)) || joined);
         int prev_to = has_prev && is(s, p - 1, "to") && (vf & VF_BASE);   /* "to talks" is no infinitive */
         int prev_det = has_prev && ((pf & W_DET) || (p - 1 > a && is(s, p - 1, "s") && is(s, p - 2, "'")));
         int next_of = i + 1 < b && is(s, i + 1, "of");
@@ -497,7 +519,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         an.gov_np = -1;
         uint32_t g = i;
         /* walk back over the verb group */
-        uint32_t q = i;
+        uint32_t q = i - (uint32_t)joined;
         while (q > a) {
             uint32_t f = wflags(s, q - 1);
             if (f & W_NEG) { an.neg = 1; q--; continue; }
