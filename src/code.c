@@ -336,13 +336,14 @@ typedef struct choice {
     const dyad_pattern *pat;
     int32_t tgt;
     uint32_t end;   /* clause end */
+    uint32_t last;  /* the token after the pattern's last element */
 } choice;
 
 static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *money, size_t nmoney) {
     const dyad_dict *d = s->d;
     const dyad_anchor *an = &s->anchors[k];
     const dyad_lemma *lm = &d->lemmas[an->lemma];
-    choice c = {NULL, -1, 0};
+    choice c = {NULL, -1, 0, 0};
     c.end = clause_end(s, an->tok + 1, k);
     int best = 0;
     /* Mark the words of the clause, so a pattern naming a word that is not there is passed over
@@ -391,7 +392,7 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
         int32_t tgt;
         uint32_t last;
         int sc = match_pattern(s, p, an->tok + 1, c.end, money, nmoney, passive_by, &tgt, &last);
-        if (sc > best) { best = sc; c.pat = p; c.tgt = tgt; }
+        if (sc > best) { best = sc; c.pat = p; c.tgt = tgt; c.last = last; }
     }
     return c;
 }
@@ -832,6 +833,11 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         int passive = an->passive && !(d->petrarch && byagent < 0);
         if (passive && !recv) { srcnp = byagent; tgtnp = sub; if (byagent < 0 && (pat->flags & PF_SYM)) { srcnp = sub; tgtnp = -1; } }
         if (recv) { tgtnp = sub; srcnp = fromnp; }
+        /* PETRARCH's "+ WAS * DEAD IN $": the source stands where the pattern ends */
+        if (recv && srcnp < 0 && d->petrarch && ch[k].last > an->tok && ch[k].last < end) {
+            int32_t q = s->tnp[ch[k].last - s->a];
+            if (q >= 0 && s->nps[q].a == ch[k].last && np_named(&s->nps[q])) srcnp = s->nps[q].first;
+        }
         if (an->noun && byagent >= 0) srcnp = byagent;   /* "the capture of X by Y" */
 
         dyad_ev ev;
