@@ -243,6 +243,7 @@ static int load_actor_line(loader *L, const char *s, size_t n, int agent) {
     a.until = 99999999;
     a.lat = a.lon = 999;
     a.type = agent ? AT_AGENT : 0;
+    int plural = agent;   /* agents: dyad adds the plural unless plural=no */
     a.file = L->file;
     a.line = L->line;
     for (int i = 0; i < nk; i++) {
@@ -269,6 +270,10 @@ static int load_actor_line(loader *L, const char *s, size_t n, int agent) {
         else if (keyis(e, "role")) a.role = dupv(L, e);
         else if (keyis(e, "members")) a.members = dupv(L, e);
         else if (keyis(e, "also")) a.also = dupv(L, e);
+        else if (keyis(e, "plural") && agent) {
+            if (e->vl != 2 || memcmp(e->v, "no", 2)) { problem(L, "plural= takes 'no'"); return 0; }
+            plural = 0;
+        }
         else if (keyis(e, "only")) {
             if (e->vl != 6 || memcmp(e->v, "target", 6)) { problem(L, "only= takes 'target'"); return 0; }
             a.target_only = 1;
@@ -317,7 +322,7 @@ static int load_actor_line(loader *L, const char *s, size_t n, int agent) {
     if (!a.canon || DYAD_VEC_PUSH(&d->mem, d->actors, d->nactors, d->cactors)) return -1;
     d->actors[d->nactors] = a;
     uint32_t idx = (uint32_t)d->nactors++;
-    return add_phrases(L, f[0], fl[0], K_ACTOR, idx, agent);
+    return add_phrases(L, f[0], fl[0], K_ACTOR, idx, plural);
 }
 
 /* ---- words.txt, amounts.txt ----------------------------------------------------------------- */

@@ -365,7 +365,9 @@ static int do_agents(ictx *c, FILE *f) {
         if (first) continue;
         /* the sector is the first three letters: dyad's sectors are three capital letters; the
          * whole code, with its ~, is what PETRARCH's codes are composed from (code.c) */
-        fprintf(c->agents, "\tsector=%.3s code=%s%s%s\n", code, after ? "~" : "", code, after ? "" : "~");
+        /* {...}: the plurals PETRARCH may use are those written, none when empty ("POLICE {}") */
+        fprintf(c->agents, "\tsector=%.3s code=%s%s%s%s\n", code, after ? "~" : "", code, after ? "" : "~",
+                br && br < b ? " plural=no" : "");
         c->written++;
     }
     free(buf);

@@ -20,6 +20,7 @@ cat > "$d/test.agents.txt" <<'EOF'
 AMBASSADOR [~GOV]
 SOLDIER {} [~MILNAV]
 STUDENT [~EDU]
+POLICE {} [~COP]
 MSF {} [NGO~]
 ISLAMIST [~MUS]
 MEDIA {} [~MED]
@@ -130,6 +131,11 @@ python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1]) if "\"c
 printf 'Sylvania was received back in Freedonia.\n' > "$tmp/n.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/n.txt" > "$tmp/n.out"
 python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1]) if "\"cameo\"" in l]; assert any(x["source"]["code"]=="FRD" and x["target"]["code"]=="SYL" and x["cameo"]=="072" for x in e), e' "$tmp/n.out" || fail "+ WAS * BACK IN \$: $(cat "$tmp/n.out")"
+# {}: no plural ("polices" is no police)
+printf 'Freedonian police condemned Sylvania.\n' > "$tmp/o.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/o.txt" | grep -q '"code":"FRDCOP"' || fail "police"
+printf 'Freedonian polices condemned Sylvania.\n' > "$tmp/o.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/o.txt" | grep -q '"code":"FRDCOP"' && fail "polices as police"
 # a paired code [032:033]: the target's act back
 printf 'Freedonia arrived in Sylvania.\n' > "$tmp/e.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/e.txt" > "$tmp/e.out"
