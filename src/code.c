@@ -834,9 +834,9 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         if (passive && !recv) { srcnp = byagent; tgtnp = sub; if (byagent < 0 && (pat->flags & PF_SYM)) { srcnp = sub; tgtnp = -1; } }
         if (recv) { tgtnp = sub; srcnp = fromnp; }
         /* PETRARCH's "+ WAS * DEAD IN $": the source stands where the pattern ends */
-        if (recv && srcnp < 0 && d->petrarch && ch[k].last > an->tok && ch[k].last < end) {
-            int32_t q = s->tnp[ch[k].last - s->a];
-            if (q >= 0 && s->nps[q].a == ch[k].last && np_named(&s->nps[q])) srcnp = s->nps[q].first;
+        for (uint32_t x = ch[k].last; recv && srcnp < 0 && d->petrarch && x > an->tok && x < end && x < ch[k].last + 4; x++) {
+            int32_t q = s->tnp[x - s->a];   /* (over a few words: "in an anti- Gondor parade") */
+            if (q >= 0 && s->nps[q].a == x && np_named(&s->nps[q])) srcnp = s->nps[q].first;
         }
         if (an->noun && byagent >= 0) srcnp = byagent;   /* "the capture of X by Y" */
 

@@ -128,7 +128,7 @@ printf 'Sylvania received money from Freedonia.\n' > "$tmp/m.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/m.txt" > "$tmp/m.out"
 python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1]) if "\"cameo\"" in l]; assert any(x["source"]["code"]=="FRD" and x["target"]["code"]=="SYL" and x["cameo"]=="071" for x in e), e' "$tmp/m.out" || fail "+ * MONEY \$: $(cat "$tmp/m.out")"
 # ... and with no "from", the source stands where the pattern ends
-printf 'Sylvania was received back in Freedonia.\n' > "$tmp/n.txt"
+printf 'Sylvania was received back in the free Freedonia.\n' > "$tmp/n.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/n.txt" > "$tmp/n.out"
 python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1]) if "\"cameo\"" in l]; assert any(x["source"]["code"]=="FRD" and x["target"]["code"]=="SYL" and x["cameo"]=="072" for x in e), e' "$tmp/n.out" || fail "+ WAS * BACK IN \$: $(cat "$tmp/n.out")"
 # {}: no plural ("polices" is no police)
