@@ -113,6 +113,8 @@ static void share_coordinated(dyad_sent *s, dyad_np *x, dyad_np *y) {
     } else if (!x->agent_lead && y->owner < 0 && y->person < 0 && y->agent >= 0 && y->a - x->b == 1 &&
                d->actors[x->owner].type == AT_COUNTRY && !d->actors[y->agent].target_only) {
         y->owner = x->owner;
+        /* PETRARCH: "Danish Islamist media and government" share all but the last agent too */
+        if (d->petrarch && x->agent2 >= 0 && y->agent2 < 0) { y->agent2 = y->agent; y->agent = x->agent; }
     }
 }
 

@@ -131,6 +131,9 @@ python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1]) if "\"c
 printf 'Sylvania was received back in the free Freedonia.\n' > "$tmp/n.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/n.txt" > "$tmp/n.out"
 python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1]) if "\"cameo\"" in l]; assert any(x["source"]["code"]=="FRD" and x["target"]["code"]=="SYL" and x["cameo"]=="072" for x in e), e' "$tmp/n.out" || fail "+ WAS * BACK IN \$: $(cat "$tmp/n.out")"
+# coordinated: "Freedonian Islamist media and police" share all but the last agent
+printf 'Freedonian Islamist media and police condemned Sylvania.\n' > "$tmp/p.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/p.txt" | grep -q '"code":"FRDMUSCOP"' || fail "FRDMUSCOP"
 # {}: no plural ("polices" is no police)
 printf 'Freedonian police condemned Sylvania.\n' > "$tmp/o.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/o.txt" | grep -q '"code":"FRDCOP"' || fail "police"
