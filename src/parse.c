@@ -488,7 +488,8 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         /* an -ing form is a verb after "be", or opening a participle clause after a comma
          * ("..., killing two insurgents"), whose subject is the main clause's */
         int participle = vf == VF_ING && !prev_be && has_prev && is(s, p - 1, ",") && s->nanchors;
-        if (vf == VF_ING && !prev_be && !participle) continue;
+        /* (after a modal too: "would acting now", a typo's verb) */
+        if (vf == VF_ING && !prev_be && !participle && !(has_prev && (pf & (W_MODAL_INTENT | W_MODAL_HYPO)))) continue;
         if ((vf & (VF_PAST | VF_PART)) == VF_PART && !prev_aux) continue;
         /* A present-tense form needs something a verb can follow: its subject (an actor phrase, a
          * pronoun, a relative), an auxiliary, modal or "to", or nothing (a headline's start).
