@@ -575,7 +575,7 @@ static int do_pattern(ictx *c, const char *s, const verb *vs, int nv) {
     /* an _ right after the verb: the first element stands next to it */
     const char *after = elems[0] == '_' ? "" : " ";
     for (int i = 0; i < nv; i++) {
-        char head[600];
+        char head[1400];
         if (pre[0] || vs[i].pre[0])
             snprintf(head, sizeof head, "%s%s%s*%s", pre, pre[0] ? (vadj && !vs[i].pre[0] ? "_" : " ") : "", vs[i].pre, vs[i].lemma);
         else snprintf(head, sizeof head, "%s", vs[i].lemma);
