@@ -16,8 +16,8 @@ static inline int is(const dyad_sent *s, uint32_t i, const char *w) { return dya
 static void petrarch_agent(char *code, size_t cap, const char *ag) {
     size_t n = strlen(ag), have = strlen(code);
     int before = n && ag[n - 1] == '~';
-    if (ag[0] == '~') { ag++; n--; }
     if (before) n--;
+    if (n && ag[0] == '~') { ag++; n--; }
     char add[24] = "";
     size_t k = 0;
     for (size_t i = 0; i + 3 <= n && k + 4 < sizeof add; i += 3) {
