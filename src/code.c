@@ -1009,8 +1009,9 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         int collective = srcnp >= 0 && (s->nps[srcnp].next >= 0 || (ns && srcs[0].org && !srcs[0].country[0]));
         int notarget = (pat->flags & PF_NOTARGET) || (root_allows_no_target(code) && collective);
         /* "Three men were arrested", "a convoy was attacked": violence and coercion with a known
-         * victim and no named perpetrator are coded with no source, as GDELT leaves Actor1 empty */
-        if (!ns && an->passive && byagent < 0 && nt && (!strncmp(code, "17", 2) || !strncmp(code, "18", 2) ||
+         * victim and no named perpetrator are coded with no source, as GDELT leaves Actor1 empty
+         * (PETRARCH codes no event without a source) */
+        if (!ns && an->passive && byagent < 0 && nt && !d->petrarch && (!strncmp(code, "17", 2) || !strncmp(code, "18", 2) ||
                                                         !strncmp(code, "19", 2) || !strncmp(code, "20", 2))) {
             memset(&ev.src, 0, sizeof ev.src);
             for (size_t j = 0; j < nt; j++) {

@@ -61,6 +61,9 @@ ARRIVE
 --- SURVEIL  [1711]  ---
 WIRE_+TAP
 
+--- ARREST  [173]  ---
+ARREST
+
 --- MEET  [031:031]  ---
 MEET
 EOF
@@ -134,6 +137,9 @@ python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1]) if "\"c
 # coordinated: "Freedonian Islamist media and police" share all but the last agent
 printf 'Freedonian Islamist media and police condemned Sylvania.\n' > "$tmp/p.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/p.txt" | grep -q '"code":"FRDMUSCOP"' || fail "FRDMUSCOP"
+# no event without a source, even for force and coercion (dyad codes those with an empty one)
+printf 'The man was arrested in Sylvania.\n' > "$tmp/q.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/q.txt" | grep -q '"cameo"' && fail "an event without a source"
 # {}: no plural ("polices" is no police)
 printf 'Freedonian police condemned Sylvania.\n' > "$tmp/o.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/o.txt" | grep -q '"code":"FRDCOP"' || fail "police"
