@@ -624,16 +624,6 @@ static int adjectival(const dyad_sent *s, const dyad_np *p) {
     return 1;
 }
 
-/* "in south Ithilen", "in northern Harad": a place behind a compass word, a place all the same. */
-static int compass_place(const dyad_sent *s, const dyad_np *p) {
-    static const char *const w[] = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                                    "central", "northeast", "northwest", "southeast", "southwest", "northeastern",
-                                    "northwestern", "southeastern", "southwestern", NULL};
-    if (p->a < s->a + 2 || !(wf(s, p->a - 2) & W_LOC_PREP)) return 0;
-    for (int k = 0; w[k]; k++) if (is(s, p->a - 1, w[k])) return 1;
-    return 0;
-}
-
 /* "condemned an attack by Osgiliath soldiers": after an active verb, a "by" phrase behind a
  * noun of the object names whose act the object was, and so the target; -1 otherwise. */
 static int32_t doer_of_object(const dyad_sent *s, const dyad_anchor *an, int32_t byagent) {
@@ -776,7 +766,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         /* subject and target */
         int32_t sub = an->noun ? noun_subject(s, (int32_t)k) : find_subject(s, head->group, an->governor >= 0 ? an->governor : (int32_t)k);
         int32_t tgt = ch[k].tgt;
-        int32_t byagent = -1, fromnp = -1, deftgt = -1;
+        int32_t byagent = -1, fromnp = -1, deftgt = -1, named = -1;
         uint32_t end = ch[k].end;
         for (uint32_t x = an->tok + 1; x < end; x++) {
             int32_t np = s->tnp[x - s->a];
@@ -784,11 +774,16 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             const dyad_np *p = &s->nps[np];
             if (p->by && byagent < 0) byagent = p->first;
             else if (p->from && fromnp < 0) fromnp = p->first;
-            else if (tgt < 0 && !p->loc && !p->by && !p->from && !p->pron && np_named(p) && !compass_place(s, p)) tgt = p->first;
+            else if (named < 0 && !p->loc && !p->by && !p->from && !p->pron && np_named(p)) named = p->first;
             else if (deftgt < 0 && !p->loc && !p->by && !p->from && !p->pron && p->definite) deftgt = p->first;
         }
+        if (tgt < 0) {
+            /* the doer of the object over a name after it ("an attack by Osgiliath soldiers in south
+             * Ithilen"), not over one before it ("accused Gondor of an attack by rebels") */
+            int32_t doer = doer_of_object(s, an, byagent);
+            tgt = doer >= 0 && (named < 0 || s->nps[named].a > s->nps[doer].a) ? doer : named;
+        }
         if (tgt < 0) tgt = deftgt;   /* "the authorities": may name someone through the story */
-        if (tgt < 0) tgt = doer_of_object(s, an, byagent);
         /* else a bare agent as GDELT codes it ("detained two suspected insurgents": REB), unless
          * it is an adjective before a noun ("military aid", "police reform") */
         int coord_sub = sub >= 0 && s->nps[sub].next >= 0;
