@@ -20,6 +20,49 @@ static int reduced_relative(const dyad_sent *s, uint32_t x) {
 }
 static inline int is(const dyad_sent *s, uint32_t i, const char *w) { return dyad_tok_is(s->text, &s->t[i], w); }
 
+/* Appends a PETRARCH agent code to code: "~GOVFRM" after it, "NGO~" before it; three-letter
+ * parts the code has already are not repeated ("HGWGOVMED" + "~GOVMED"). */
+static void petrarch_agent(char *code, size_t cap, const char *ag) {
+    size_t n = strlen(ag), have = strlen(code);
+    int before = n && ag[n - 1] == '~';
+    if (before) n--;
+    if (n && ag[0] == '~') { ag++; n--; }
+    char add[24] = "";
+    size_t k = 0;
+    for (size_t i = 0; i + 3 <= n && k + 4 < sizeof add; i += 3) {
+        int dup = 0;
+        for (size_t j = 0; j + 3 <= have && !dup; j += 3) dup = !memcmp(code + j, ag + i, 3);
+        if (!dup) { memcpy(add + k, ag + i, 3); k += 3; }
+    }
+    add[k] = 0;
+    if (have + k + 1 > cap) return;
+    if (before) {
+        memmove(code + k, code, have + 1);
+        memcpy(code, add, k);
+    } else {
+        memcpy(code + have, add, k + 1);
+    }
+}
+
+/* PETRARCH's code of an actor phrase: the owner's code (its null "---" when there is none),
+ * then its agents in the order of the text. */
+static void petrarch_code(const dyad_dict *d, const dyad_np *np, dyad_av *v) {
+    if (np->owner < 0 && np->person < 0 && np->agent < 0) return;
+    const dyad_actor_ent *o = np->owner >= 0 ? &d->actors[np->owner] : np->person >= 0 ? &d->actors[np->person] : NULL;
+    char *c = v->pcode;
+    size_t cap = sizeof v->pcode;
+    if (o && o->code) snprintf(c, cap, "%s", o->code);
+    else if (o && o->country[0]) snprintf(c, cap, "%s%s", o->country, o->sector);
+    else if (o && o->org) snprintf(c, cap, "%s", o->org);
+    else snprintf(c, cap, "---");
+    int32_t ags[2] = {np->agent, np->agent2};
+    for (int i = 0; i < 2; i++) {
+        if (ags[i] < 0) continue;
+        const dyad_actor_ent *g = &d->actors[ags[i]];
+        petrarch_agent(c, cap, g->code ? g->code : g->sector);
+    }
+}
+
 void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *v) {
     const dyad_dict *d = s->d;
     memset(v, 0, sizeof *v);
@@ -57,16 +100,24 @@ void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *v) {
         if (!generic) memcpy(v->sector, g->sector, 4);
         if (!v->org && g->org) v->org = g->org;
     }
+    if (d->petrarch) petrarch_code(d, np, v);
 }
 
 void dyad_av_code(const dyad_av *v, char *out, size_t cap) {
-    if (v->xcode && v->xcode[0]) {
+    if (v->pcode[0]) snprintf(out, cap, "%s", v->pcode);
+    else if (v->xcode && v->xcode[0]) {
         if (v->sector[0] && !strstr(v->xcode, v->sector) && strcmp(v->sector, "IGO") && strcmp(v->sector, "GOV"))
             snprintf(out, cap, "%s%s", v->xcode, v->sector);
         else snprintf(out, cap, "%s", v->xcode);
     } else if (v->country[0]) snprintf(out, cap, "%s%s", v->country, v->sector);
     else if (v->org) snprintf(out, cap, "%s%s", v->org, v->sector);
     else snprintf(out, cap, "%s", v->sector);
+}
+
+/* Gives an actor known by its kind a country (PETRARCH's code too: "---LEG" becomes "FORLEG"). */
+static void av_country(dyad_av *v, const char *country) {
+    memcpy(v->country, country, 4);
+    if (!strncmp(v->pcode, "---", 3) && country[0]) memcpy(v->pcode, country, 3);
 }
 
 /* An NP that names someone (not a bare agent such as "military" in "military aid"). */
@@ -89,9 +140,52 @@ static int same_party(const dyad_av *x, const dyad_av *y) {
 
 /* ---- patterns ------------------------------------------------------------------------------- */
 
-static int word_match(const dyad_sent *s, uint32_t x, uint32_t id) {
+static int word_match(const dyad_sent *s, uint32_t x, uint32_t id, int exact) {
     uint32_t t = s->t[x].id;
-    return t && (t == id || s->d->lex.words[t].base == id);
+    return t && (t == id || (!exact && s->d->lex.words[t].base == id));
+}
+
+/* The tokens a word, a|b|c, ? or @SET element matches at x, ending by to; 0 when it does not. */
+static uint32_t elem_at(const dyad_sent *s, const dyad_pelem *e, uint32_t x, uint32_t to) {
+    const dyad_dict *d = s->d;
+    if (x >= to) return 0;
+    if (e->kind == PE_ANY) return 1;
+    if (e->kind == PE_SET) return (uint32_t)dyad_match_kind_at(d, s->t, x, to, K_SET, e->a, NULL);
+    if (e->kind != PE_WORD && e->kind != PE_ALT) return 0;
+    for (uint32_t q = 0; q < e->n; q++)
+        if (word_match(s, x, d->alts[e->a + q], e->exact)) return 1;
+    return 0;
+}
+
+/* The elements a pattern names before its verb ("not_*meet"), matched backwards from the verb
+ * token within the clause; 1 when all are there. */
+static int match_before(const dyad_sent *s, const dyad_pattern *p, uint32_t verb) {
+    uint32_t pos = verb;
+    int adj = (p->flags & PF_VADJ) != 0;
+    for (uint32_t k = p->npre; k-- > 0;) {
+        const dyad_pelem *e = &s->d->elems[p->pre + k];
+        int found = 0;
+        for (uint32_t x = pos; x > s->a && !found && x + GAP + 1 >= pos; x--) {
+            uint32_t y = x - 1;
+            if (s->tflags[y - s->a] & TOK_BOUND) return 0;
+            uint32_t n = elem_at(s, e, y, pos);
+            if (!n || (adj && y + n != pos)) continue;
+            /* the longest phrase of a set that ends there: "really did not", not "did not" */
+            uint32_t start = y, end = y + n;
+            for (uint32_t z = y; z > s->a && z + 4 > y; z--)
+                if (elem_at(s, e, z - 1, pos) == end - (z - 1)) start = z - 1;
+            found = 1;
+            pos = start;
+        }
+        if (!found) return 0;
+        adj = e->adj;
+    }
+    return 1;
+}
+
+/* How much a pattern asks for: its elements, and a compound subject (among), plus one. */
+static int pattern_weight(const dyad_pattern *p) {
+    return (int)(p->nelem + p->npre) + ((p->flags & PF_AMONG) != 0) + 1;
 }
 
 /* Matches pattern p on [from, to); returns its score (elements + 1) or 0, the + slot's NP in
@@ -108,7 +202,8 @@ static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t fro
         if (passive && k == 0 && e->kind == PE_TARGET) continue;
         uint32_t next = 0;
         int found = 0;
-        for (uint32_t x = pos; x < to && x <= pos + GAP && !found; x++) {
+        uint32_t reach = e->adj ? pos : pos + GAP;   /* a_b: right after the element before */
+        for (uint32_t x = pos; x < to && x <= reach && !found; x++) {
             if (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) continue;
             /* the verb's object set is its object, not a place phrase after it: "captured another
              * in Sabari district" is no capture of territory */
@@ -116,8 +211,8 @@ static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t fro
             switch (e->kind) {
             case PE_WORD:
             case PE_ALT:
-                for (uint32_t q = 0; q < e->n; q++)
-                    if (word_match(s, x, d->alts[e->a + q])) { found = 1; next = x + 1; break; }
+            case PE_ANY:
+                if (elem_at(s, e, x, to)) { found = 1; next = x + 1; }
                 break;
             case PE_SET:
                 if ((int32_t)e->a == d->money_set) {
@@ -148,7 +243,7 @@ static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t fro
         pos = next;
     }
     *last = pos;
-    return (int)p->nelem + 1;
+    return pattern_weight(p);
 }
 
 /* The end of the clause that starts after token from. */
@@ -162,7 +257,7 @@ static uint32_t clause_end(const dyad_sent *s, uint32_t from, int32_t self) {
         if ((wf(s, x) & W_COMP) && !(wf(s, x) & W_DET)) return x;
         for (size_t k = 0; k < s->nanchors; k++) {
             const dyad_anchor *an = &s->anchors[k];
-            if (an->tok == x && an->governor != self && (int32_t)k != self && !an->noun) {
+            if (an->tok == x && an->governor != self && (int32_t)k != self && !an->noun && !an->purpose) {
                 /* "and are actively recruiting": a new verb group ends the clause, and so does
                  * its subject ("..., the Herald first reported") */
                 uint32_t e = an->group > from ? an->group : x;
@@ -193,7 +288,8 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
         uint8_t f = s->tflags[i - s->a];
         if (f & TOK_BOUND) return -1;
         if (f & (TOK_SKIP | TOK_PAREN)) continue;
-        if (is(s, i, "but") || is(s, i, "while") || is(s, i, "whereas") || is(s, i, "because") || is(s, i, "if"))
+        if (is(s, i, "but") || is(s, i, "while") || is(s, i, "whereas") || is(s, i, "because") || is(s, i, "if") ||
+            is(s, i, "when"))
             return -1;
         if ((wf(s, i) & W_COMP) && !(wf(s, i) & W_DET)) return -1;
         int32_t np = s->tnp[i - s->a];
@@ -249,6 +345,7 @@ typedef struct choice {
     const dyad_pattern *pat;
     int32_t tgt;
     uint32_t end;   /* clause end */
+    uint32_t last;  /* the token after the pattern's last element */
 } choice;
 
 /* A verb that reports (a statement, 01x, or speech): its date is the report's. */
@@ -288,7 +385,7 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
     const dyad_dict *d = s->d;
     const dyad_anchor *an = &s->anchors[k];
     const dyad_lemma *lm = &d->lemmas[an->lemma];
-    choice c = {NULL, -1, 0};
+    choice c = {NULL, -1, 0, 0};
     c.end = clause_end(s, an->tok + 1, k);
     int best = 0;
     /* Mark the words of the clause, so a pattern naming a word that is not there is passed over
@@ -311,7 +408,7 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
         passive_by = s->tnp[x - s->a] >= 0 && s->nps[s->tnp[x - s->a]].by;
     for (uint32_t i = 0; i < lm->n; i++) {
         const dyad_pattern *p = &d->patterns[lm->first + i];
-        if ((int)p->nelem + 1 <= best || !(p->flags & PF_NOUN) != !an->noun) continue;
+        if (pattern_weight(p) <= best || !(p->flags & PF_NOUN) != !an->noun) continue;
         int present = 1;
         for (uint32_t k = 0; k < p->nelem && present; k++) {
             const dyad_pelem *e = &d->elems[p->elem + k];
@@ -328,10 +425,16 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
             if (x < s->b && (s->t[x].flags & T_WORD) && !(wf(s, x) & (W_PREP | W_CONJ | W_REL | W_COMP)))
                 continue;
         }
+        if (p->npre && !match_before(s, p, an->tok)) continue;
+        /* among: only for coordinated subjects ("Gondor and Osgiliath have postponed") */
+        if (p->flags & PF_AMONG) {
+            int32_t sub = find_subject(s, an->group, k);
+            if (sub < 0 || (s->nps[sub].next < 0 && s->nps[sub].first == sub)) continue;
+        }
         int32_t tgt;
         uint32_t last;
         int sc = match_pattern(s, p, an->tok + 1, c.end, money, nmoney, passive_by, &tgt, &last);
-        if (sc > best) { best = sc; c.pat = p; c.tgt = tgt; }
+        if (sc > best) { best = sc; c.pat = p; c.tgt = tgt; c.last = last; }
     }
     return c;
 }
@@ -390,23 +493,26 @@ static int inside_name(const dyad_sent *s, const dyad_np *p) {
 }
 
 /* "Opposition groups in Zimbabwe", "rebels in the Ivory Coast", "the Albanians of southern
- * Serbia": an actor known only by its kind takes the country of the place right after it. */
-static void agent_place(const dyad_sent *s, const dyad_np *p, dyad_av *v) {
-    if (v->country[0] || v->org || !v->sector[0] || p->pron) return;
+ * Serbia": the actor phrase of places right after an actor known only by its kind, or -1. */
+static int32_t agent_places(const dyad_sent *s, const dyad_np *p, const dyad_av *v) {
+    if (v->country[0] || v->org || !v->sector[0] || p->pron) return -1;
     uint32_t x = p->b;
-    if (x + 1 >= s->b || !(is(s, x, "in") || is(s, x, "of") || is(s, x, "from"))) return;
+    if (x + 1 >= s->b || !(is(s, x, "in") || is(s, x, "of") || is(s, x, "from"))) return -1;
     x++;
     while (x < s->b && (wf(s, x) & W_DET)) x++;
     if (x + 1 < s->b && (s->t[x].flags & T_WORD) && !(s->t[x].flags & T_CAP) && s->tnp[x - s->a] < 0) x++;  /* "southern" */
-    int32_t q = x < s->b ? s->tnp[x - s->a] : -1;
-    if (q < 0) return;
-    const dyad_np *n = &s->nps[q];
+    return x < s->b ? s->tnp[x - s->a] : -1;
+}
+
+/* The country of a place phrase: a country, capital, city or region that is no part of a longer
+ * name; NULL otherwise. */
+static const char *place_country(const dyad_sent *s, const dyad_np *n) {
     int32_t e = n->place >= 0 ? n->place : n->owner;
-    if (e < 0 || inside_name(s, n)) return;
+    if (e < 0 || inside_name(s, n)) return NULL;
     const dyad_actor_ent *o = &s->d->actors[e];
     if (!o->country[0] || (o->type != AT_COUNTRY && o->type != AT_CAPITAL && o->type != AT_CITY && o->type != AT_REGION))
-        return;
-    memcpy(v->country, o->country, 4);
+        return NULL;
+    return o->country;
 }
 
 /* The place an actor phrase names: a gazetteer place anywhere, or a place entry after in/at/
@@ -422,7 +528,27 @@ static int state_sector(const char *sector) {
     return 0;
 }
 
+static void resolve_pron(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad_np *np);
+
+/* PETRARCH: a pronoun with no antecedent from the story is the nearest actor named before it in
+ * the sentence ("Ethiopia indicated it would act"). */
+static void petrarch_antecedent(const dyad_sent *s, dyad_av *v, const dyad_np *np) {
+    for (const dyad_np *p = np; p-- > s->nps;) {
+        if (p->pron || p->loc || p->by || p->from || !np_named(p) || (s->tflags[p->a - s->a] & TOK_SKIP)) continue;
+        uint32_t a = v->a, b = v->b;
+        int pron = v->pron;
+        dyad_av_from_np(s, p, v);
+        v->a = a; v->b = b; v->pron = pron;
+        return;
+    }
+}
+
 static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad_np *np) {
+    resolve_pron(s, ctx, v, np);
+    if (v->pron && np && !av_valid(v) && s->d->petrarch) petrarch_antecedent(s, v, np);
+}
+
+static void resolve_pron(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad_np *np) {
     if (v->pron == PRON_WE && ctx->speaker.b && ctx->speaker.a >= s->a && ctx->speaker.b <= s->b) {
         dyad_av keep = *v;
         *v = ctx->speaker;
@@ -455,7 +581,7 @@ static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad
             if (!strcmp(n->sector, v->sector)) { from = n; break; }
         }
         if (from->b) {
-            memcpy(v->country, from->country, 4);
+            av_country(v, from->country);
             v->org = from->org;
             v->xcode = from->xcode;
             v->type = from->type;
@@ -463,10 +589,60 @@ static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad
     }
 }
 
+/* also=FRO,BIL,SAM: the other actors a phrase names at once ("The Shire"), each a copy of a with
+ * its own code. */
+static void add_also(const char *also, const dyad_av *a, dyad_av *v, size_t *n, size_t max) {
+    while (also && *also && *n < max) {
+        size_t l = strcspn(also, ",");
+        dyad_av x = *a;
+        if (l == 3 || l == 6) {
+            memcpy(x.country, also, 3);
+            x.country[3] = 0;
+            if (l == 6) { memcpy(x.sector, also + 3, 3); x.sector[3] = 0; }
+        }
+        if (x.pcode[0]) snprintf(x.pcode, sizeof x.pcode, "%.*s", (int)l, also);
+        x.xcode = NULL;
+        v[(*n)++] = x;
+        also += l + (also[l] == ',');
+    }
+}
+
+/* Adds the actor of phrase q to v[*n]: an actor known only by its kind takes the country of the
+ * places after it, or after the last phrase coordinated with it, one actor for each ("lawmakers
+ * and officials in Fornost and Gondor": four). */
+static void add_actor(const dyad_sent *s, dyad_ctx *ctx, int32_t q, int32_t last, dyad_av *v, size_t *n, size_t max) {
+    dyad_av a;
+    dyad_av_from_np(s, &s->nps[q], &a);
+    resolve_av(s, ctx, &a, &s->nps[q]);
+    int32_t pl = agent_places(s, &s->nps[q], &a);
+    if (pl < 0 && last != q) pl = agent_places(s, &s->nps[last], &a);
+    size_t n0 = *n;
+    for (int32_t k = pl; k >= 0 && *n < max; k = s->nps[k].next) {
+        const char *c = place_country(s, &s->nps[k]);
+        if (!c) continue;
+        v[*n] = a;
+        av_country(&v[*n], c);
+        (*n)++;
+    }
+    if (*n == n0 && *n < max) v[(*n)++] = a;
+    if (s->nps[q].owner >= 0) add_also(s->d->actors[s->nps[q].owner].also, &a, v, n, max);
+}
+
 static int push_ev(dyad_evs *out, const dyad_ev *e) {
     if (DYAD_VEC_PUSH(out->mem, out->v, out->n, out->cap)) return -1;
     out->v[out->n++] = *e;
     return 0;
+}
+
+/* rev=CODE: the target's act back to the source ("arrived in Gondor": 032 one way, 033 the
+ * other), when the target names someone. */
+static int push_rev(dyad_evs *out, const dyad_ev *e) {
+    if (!e->pat || !e->pat->rev[0] || !av_valid(&e->tgt)) return 0;
+    dyad_ev r = *e;
+    r.src = e->tgt;
+    r.tgt = e->src;
+    snprintf(r.cameo, sizeof r.cameo, "%s", e->pat->rev);
+    return push_ev(out, &r);
 }
 
 /* Events whose doer is worth recording even when only its kind is known: conflictual acts
@@ -488,6 +664,19 @@ static int adjectival(const dyad_sent *s, const dyad_np *p) {
     /* a verb of the clause may follow its subject; a noun may not */
     for (size_t k = 0; k < s->nanchors; k++) if (s->anchors[k].tok == p->b && !s->anchors[k].noun) return 0;
     return 1;
+}
+
+/* "condemned an attack by Osgiliath soldiers": after an active verb, a "by" phrase behind a
+ * noun of the object names whose act the object was, and so the target; -1 otherwise. */
+static int32_t doer_of_object(const dyad_sent *s, const dyad_anchor *an, int32_t byagent) {
+    if (byagent < 0 || an->passive || an->noun || an->participle) return -1;
+    const dyad_np *p = &s->nps[byagent];
+    if (!np_named(p) || p->a < an->tok + 3) return -1;
+    uint32_t by = p->a - 1, w = by - 1;
+    if (!is(s, by, "by") || !(s->t[w].flags & T_WORD) || (wf(s, w) & (W_ADV | W_TIME | W_PREP | W_DET)) || s->tnp[w - s->a] >= 0)
+        return -1;
+    for (size_t k = 0; k < s->nanchors; k++) if (s->anchors[k].tok == w && !s->anchors[k].noun) return -1;
+    return p->first;
 }
 
 static int root_allows_no_target(const char *code) {
@@ -548,7 +737,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
 
     /* "Britain said Libya must hand over the suspects": an obligation the speaker lays on someone
      * is a demand (100) even when the verb has no pattern of its own */
-    static const dyad_pattern must_pat = {"100", 0, 0, 0, 0, 0, "SPEAKER says X must VERB", "built-in", 0};
+    static const dyad_pattern must_pat = {"100", 0, 0, 0, 0, 0, "SPEAKER says X must VERB", "built-in", 0, 0, 0, ""};
     int speaker_here = ctx->speaker.b && ctx->speaker.a >= s->a && ctx->speaker.b <= s->b;
     for (size_t k = 0; k < na; k++) {
         const dyad_anchor *an = &s->anchors[k];
@@ -619,7 +808,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         /* subject and target */
         int32_t sub = an->noun ? noun_subject(s, (int32_t)k) : find_subject(s, head->group, an->governor >= 0 ? an->governor : (int32_t)k);
         int32_t tgt = ch[k].tgt;
-        int32_t byagent = -1, fromnp = -1, deftgt = -1;
+        int32_t byagent = -1, fromnp = -1, deftgt = -1, named = -1;
         uint32_t end = ch[k].end;
         for (uint32_t x = an->tok + 1; x < end; x++) {
             int32_t np = s->tnp[x - s->a];
@@ -627,8 +816,14 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             const dyad_np *p = &s->nps[np];
             if (p->by && byagent < 0) byagent = p->first;
             else if (p->from && fromnp < 0) fromnp = p->first;
-            else if (tgt < 0 && !p->loc && !p->by && !p->from && !p->pron && np_named(p)) tgt = p->first;
+            else if (named < 0 && !p->loc && !p->by && !p->from && !p->pron && np_named(p)) named = p->first;
             else if (deftgt < 0 && !p->loc && !p->by && !p->from && !p->pron && p->definite) deftgt = p->first;
+        }
+        if (tgt < 0) {
+            /* the doer of the object over a name after it ("an attack by Osgiliath soldiers in south
+             * Ithilen"), not over one before it ("accused Gondor of an attack by rebels") */
+            int32_t doer = doer_of_object(s, an, byagent);
+            tgt = doer >= 0 && (named < 0 || s->nps[named].a > s->nps[doer].a) ? doer : named;
         }
         if (tgt < 0) tgt = deftgt;   /* "the authorities": may name someone through the story */
         /* else a bare agent as GDELT codes it ("detained two suspected insurgents": REB), unless
@@ -652,14 +847,15 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         /* Else, as TABARI does, the first country after the verb even behind "in" or "from"
          * ("will evacuate all settlements in the Gaza Strip", "withdrew from Lebanon"), when it
          * is not the subject's own. */
-        /* (not for meetings: "a meeting in Brussels" names where, not with whom; but a visit's
-         * place is whom it visits: "arrived in Amman") */
+        /* (for meetings only behind "from": "a meeting in Brussels" names where, not with whom;
+         * but a visit's place is whom it visits: "arrived in Amman") */
         int meeting = !strncmp(pat->code, "04", 2) && strncmp(pat->code, "042", 3) && strncmp(pat->code, "043", 3);
-        if (tgt < 0 && !(pat->flags & PF_RECV) && !meeting) {
+        if (tgt < 0 && !(pat->flags & PF_RECV)) {
             for (uint32_t x = an->tok + 1; x < end && tgt < 0; x++) {
                 int32_t np = s->tnp[x - s->a];
                 if (np < 0 || s->nps[np].a != x || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) || s->nps[np].by) continue;
                 const dyad_np *p = &s->nps[np];
+                if (meeting && !p->from) continue;   /* "welcomed memos from Bree": whom, not where */
                 if (!np_named(p) || p->owner < 0) continue;
                 const dyad_actor_ent *o = &d->actors[p->owner];
                 if (!o->country[0] || (sub >= 0 && s->nps[sub].owner >= 0 && !strcmp(d->actors[s->nps[sub].owner].country, o->country)))
@@ -670,8 +866,16 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         if (gov_np >= 0) tgt = s->nps[gov_np].first;
         int32_t srcnp = sub, tgtnp = tgt;
         int recv = (pat->flags & PF_RECV) != 0;
-        if (an->passive && !recv) { srcnp = byagent; tgtnp = sub; if (byagent < 0 && (pat->flags & PF_SYM)) { srcnp = sub; tgtnp = -1; } }
+        /* PETRARCH reads a passive with no "by X" as it reads the active ("was criticized over its
+         * dispute with Eriador": the subject, then the target after the verb) */
+        int passive = an->passive && !(d->petrarch && byagent < 0);
+        if (passive && !recv) { srcnp = byagent; tgtnp = sub; if (byagent < 0 && (pat->flags & PF_SYM)) { srcnp = sub; tgtnp = -1; } }
         if (recv) { tgtnp = sub; srcnp = fromnp; }
+        /* PETRARCH's "+ WAS * DEAD IN $": the source stands where the pattern ends */
+        for (uint32_t x = ch[k].last; recv && srcnp < 0 && d->petrarch && x > an->tok && x < end && x < ch[k].last + 4; x++) {
+            int32_t q = s->tnp[x - s->a];   /* (over a few words: "in an anti- Gondor parade") */
+            if (q >= 0 && s->nps[q].a == x && np_named(&s->nps[q])) srcnp = s->nps[q].first;
+        }
         if (an->noun && byagent >= 0) srcnp = byagent;   /* "the capture of X by Y" */
 
         dyad_ev ev;
@@ -798,21 +1002,16 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         /* one event per coordinated source and target */
         dyad_av srcs[8], tgts[8];
         size_t ns = 0, nt = 0;
+        int32_t slast = srcnp, tlast = tgtnp;
+        while (slast >= 0 && s->nps[slast].next >= 0) slast = s->nps[slast].next;
+        while (tlast >= 0 && s->nps[tlast].next >= 0) tlast = s->nps[tlast].next;
         for (int32_t q = srcnp; q >= 0 && ns < 8; q = s->nps[q].next) {
             /* "a young man fought": a word that only says "a person" names no doer */
             const dyad_np *sq = &s->nps[q];
             if (sq->agent >= 0 && d->actors[sq->agent].target_only && sq->owner < 0 && sq->person < 0) continue;
-            dyad_av_from_np(s, &s->nps[q], &srcs[ns]);
-            resolve_av(s, ctx, &srcs[ns], &s->nps[q]);
-            agent_place(s, &s->nps[q], &srcs[ns]);
-            ns++;
+            add_actor(s, ctx, q, slast, srcs, &ns, 8);
         }
-        for (int32_t q = tgtnp; q >= 0 && nt < 8; q = s->nps[q].next) {
-            dyad_av_from_np(s, &s->nps[q], &tgts[nt]);
-            resolve_av(s, ctx, &tgts[nt], &s->nps[q]);
-            agent_place(s, &s->nps[q], &tgts[nt]);
-            nt++;
-        }
+        for (int32_t q = tgtnp; q >= 0 && nt < 8; q = s->nps[q].next) add_actor(s, ctx, q, tlast, tgts, &nt, 8);
         if (recv && !ns && ctx->giver.b) { srcs[0] = ctx->giver; ns = 1; }
         if (demand && ns) {     /* the obliged are the targets; the speaker demands */
             size_t k2 = ns < 8 ? ns : 8;
@@ -821,7 +1020,8 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             srcs[0] = ctx->speaker;
             ns = 1;
         }
-        int sym_pairs = (pat->flags & PF_SYM) && !nt && ns >= 2;
+        if (pat->flags & PF_AMONG) nt = 0;   /* the subjects are each other's targets */
+        int sym_pairs = (pat->flags & (PF_SYM | PF_AMONG)) && !nt && ns >= 2;
         if (sym_pairs) {
             for (size_t i = 0; i < ns; i++)
                 for (size_t j = 0; j < ns; j++) {
@@ -854,8 +1054,9 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         int collective = srcnp >= 0 && (s->nps[srcnp].next >= 0 || (ns && srcs[0].org && !srcs[0].country[0]));
         int notarget = (pat->flags & PF_NOTARGET) || (root_allows_no_target(code) && collective);
         /* "Three men were arrested", "a convoy was attacked": violence and coercion with a known
-         * victim and no named perpetrator are coded with no source, as GDELT leaves Actor1 empty */
-        if (!ns && an->passive && byagent < 0 && nt && (!strncmp(code, "17", 2) || !strncmp(code, "18", 2) ||
+         * victim and no named perpetrator are coded with no source, as GDELT leaves Actor1 empty
+         * (PETRARCH codes no event without a source) */
+        if (!ns && an->passive && byagent < 0 && nt && !d->petrarch && (!strncmp(code, "17", 2) || !strncmp(code, "18", 2) ||
                                                         !strncmp(code, "19", 2) || !strncmp(code, "20", 2))) {
             memset(&ev.src, 0, sizeof ev.src);
             for (size_t j = 0; j < nt; j++) {
@@ -869,7 +1070,9 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
              * another agent, as GDELT codes "COP" or "MIL" without a country */
             int agent_only = !av_valid(&srcs[i]) && srcs[i].sector[0] && !srcs[i].pron && armed_act(srcs[i].sector, code) &&
                              srcnp >= 0 && !adjectival(s, &s->nps[srcnp]);
-            if (!av_valid(&srcs[i]) && !(agent_only && nt)) continue;
+            /* PETRARCH: an agent alone is an actor of its own ("---GOV": "a senior official said") */
+            int petrarch_agent = d->petrarch && srcs[i].sector[0] && !srcs[i].pron;
+            if (!av_valid(&srcs[i]) && !(agent_only && nt) && !petrarch_agent) continue;
             if (!nt) {
                 if (!notarget) continue;
                 ev.src = srcs[i];
@@ -881,7 +1084,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 if (av_same(&srcs[i], &tgts[j])) continue;
                 ev.src = srcs[i];
                 ev.tgt = tgts[j];
-                if (push_ev(out, &ev)) return -1;
+                if (push_ev(out, &ev) || push_rev(out, &ev)) return -1;
             }
         }
     }

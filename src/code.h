@@ -22,6 +22,7 @@ typedef struct dyad_av {
     const char *org, *name, *role, *xcode;  /* xcode: dictionary code= */
     uint8_t type;                /* AT_* of the owner, 0 for an agent alone */
     int pron;
+    char pcode[24];              /* petrarch mode: the code as PETRARCH composes it ("DNKMUSMED") */
 } dyad_av;
 
 typedef struct dyad_ev {

@@ -298,6 +298,9 @@ static void fill_actor(dyad_coder *c, const dyad_av *v, dyad_actor *a) {
     a->text = span_text(c, v->a, v->b);
     char code[48];
     dyad_av_code(v, code, sizeof code);
+    /* PETRARCH writes an agent with no country as "---GOV" (its null actor, then the agent) */
+    if (c->d->petrarch && !v->country[0] && !v->org && v->sector[0] && !(v->xcode && v->xcode[0]))
+        snprintf(code, sizeof code, "---%s", v->sector);
     if (code[0]) a->code = dup(c, code, strlen(code));
     if (v->country[0]) a->country = dup(c, v->country, 3);
     a->org = v->org;

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include "count.h"
 #include "date.h"
+#include "petrarch.h"
 #include "token.h"
 
 enum { F_UNKNOWN = 0, F_ACTORS, F_AGENTS, F_VERBS, F_CAMEO, F_WORDS, F_AMOUNTS, F_RATES, F_OTHER };
@@ -242,6 +243,7 @@ static int load_actor_line(loader *L, const char *s, size_t n, int agent) {
     a.until = 99999999;
     a.lat = a.lon = 999;
     a.type = agent ? AT_AGENT : 0;
+    int plural = agent;   /* agents: dyad adds the plural unless plural=no */
     a.file = L->file;
     a.line = L->line;
     for (int i = 0; i < nk; i++) {
@@ -267,6 +269,11 @@ static int load_actor_line(loader *L, const char *s, size_t n, int agent) {
         else if (keyis(e, "name")) a.name = dupv(L, e);
         else if (keyis(e, "role")) a.role = dupv(L, e);
         else if (keyis(e, "members")) a.members = dupv(L, e);
+        else if (keyis(e, "also")) a.also = dupv(L, e);
+        else if (keyis(e, "plural") && agent) {
+            if (e->vl != 2 || memcmp(e->v, "no", 2)) { problem(L, "plural= takes 'no'"); return 0; }
+            plural = 0;
+        }
         else if (keyis(e, "only")) {
             if (e->vl != 6 || memcmp(e->v, "target", 6)) { problem(L, "only= takes 'target'"); return 0; }
             a.target_only = 1;
@@ -315,7 +322,7 @@ static int load_actor_line(loader *L, const char *s, size_t n, int agent) {
     if (!a.canon || DYAD_VEC_PUSH(&d->mem, d->actors, d->nactors, d->cactors)) return -1;
     d->actors[d->nactors] = a;
     uint32_t idx = (uint32_t)d->nactors++;
-    return add_phrases(L, f[0], fl[0], K_ACTOR, idx, agent);
+    return add_phrases(L, f[0], fl[0], K_ACTOR, idx, plural);
 }
 
 /* ---- words.txt, amounts.txt ----------------------------------------------------------------- */
@@ -479,7 +486,9 @@ double dyad_dict_rate(const dyad_dict *d, const char *iso, int year, int month, 
 
 /* ---- cameo.txt ------------------------------------------------------------------------------ */
 
+/* 2 to 4 digits, and after 3 or 4 of them one capital letter (PETRARCH's variants: "174K"). */
 static int valid_code(const char *s, size_t n) {
+    if (n >= 4 && n <= 5 && s[n - 1] >= 'A' && s[n - 1] <= 'Z') n--;
     if (n < 2 || n > 4) return 0;
     for (size_t i = 0; i < n; i++) if (!dyad_isdigit((unsigned char)s[i])) return 0;
     return 1;
@@ -611,7 +620,11 @@ static int add_lemma(loader *L, uint32_t word, int verb) {
         if (DYAD_VEC_PUSH(&d->mem, d->lemmas, d->nlemmas, d->clemmas)) return -2;
         li = (int)d->nlemmas++;
         d->lemmas[li] = (dyad_lemma){word, 0, 0, -1, 0};
-        if (d->lex.words[word].lemma < 0) d->lex.words[word].lemma = li;
+        dyad_word *w = &d->lex.words[word];
+        /* a verb a pattern names is that verb, not another's form: PETRARCH's LEFT beside LEAVE,
+         * dyad's "wound" beside "wind" */
+        if (w->lemma >= 0 && verb && (w->vform & (VF_PAST | VF_PART))) { w->lemma = -1; w->vform = 0; }
+        if (w->lemma < 0) w->lemma = li;
     }
     if (!verb || d->lemmas[li].verb_forms) return li;
     d->lemmas[li].verb_forms = 1;
@@ -639,6 +652,48 @@ static int pattern_flags(const char **f, const size_t *fl, int nf) {
     return 0;
 }
 
+/* One pattern element: '+' (the target), '?' (any one word), @SET, a word or a|b|c; =word
+ * matches that spelling only, not its plural. 1, 0 after a problem, -1 out of memory. */
+static int pattern_elem(loader *L, const char *w, size_t wl, dyad_pelem *e) {
+    dyad_dict *d = L->d;
+    if (wl == 1 && w[0] == '+') { e->kind = PE_TARGET; return 1; }
+    if (wl == 1 && w[0] == '?') { e->kind = PE_ANY; return 1; }
+    if (w[0] == '@') {
+        int si = find_set(d, w + 1, wl - 1);
+        if (si < 0) { problem(L, "undefined word set '%.*s'", (int)wl, w); return 0; }
+        e->kind = PE_SET;
+        e->a = (uint32_t)si;
+        return 1;
+    }
+    if (w[0] == '=' && wl > 1) { e->exact = 1; w++; wl--; }
+    /* a word, or a|b|c; each must be one token ("military-technical" only as a set) */
+    e->kind = memchr(w, '|', wl) ? PE_ALT : PE_WORD;
+    e->a = (uint32_t)d->nalts;
+    size_t a = 0;
+    while (a < wl) {
+        size_t b = a;
+        while (b < wl && w[b] != '|') b++;
+        uint32_t ids[32], caps;
+        int k = phrase_ids(L, w + a, b - a, ids, &caps);
+        if (k < 0) return -1;
+        if (k != 1) { problem(L, "'%.*s' is not one word: use a @set for phrases", (int)(b - a), w + a); return 0; }
+        /* the word's plural matches too ("exercises" for "exercise") */
+        dyad_form forms[4];
+        size_t npl = dyad_morph_plurals(&d->morph, d->lex.words[ids[0]].s, forms, 4);
+        for (size_t q = 0; q < npl; q++) {
+            uint32_t pid = dyad_lex_add(&d->lex, forms[q].s, strlen(forms[q].s));
+            if (!pid) return -1;
+            if (d->lex.words[pid].base == pid && pid != ids[0]) d->lex.words[pid].base = ids[0];
+        }
+        if (DYAD_VEC_PUSH(&d->mem, d->alts, d->nalts, d->calts)) return -1;
+        d->alts[d->nalts++] = ids[0];
+        a = b + 1;
+    }
+    e->n = (uint32_t)(d->nalts - e->a);
+    for (uint32_t q = e->a; q < e->a + e->n; q++) e->mask |= 1ull << (d->alts[q] & 63);
+    return 1;
+}
+
 static int load_pattern_line(loader *L, const char *s, size_t n) {
     dyad_dict *d = L->d;
     const char *f[4];
@@ -654,68 +709,46 @@ static int load_pattern_line(loader *L, const char *s, size_t n) {
     p.line = L->line;
     p.text = dyad_arena_strndup(&d->strings, f[1], fl[1]);
     if (!p.text) return -1;
-    /* Elements: split the pattern on spaces. */
-    p.elem = (uint32_t)d->nelems;
+    /* Pieces: split on spaces and on '_', which joins pieces that stand side by side in text.
+     * The verb lemma is the first piece, or the piece marked '*' ("not_*meet") when elements
+     * must come before the verb. */
     const char *s1 = f[1];
     size_t n1 = fl[1], i = 0;
-    int first = 1;
+    const char *star = NULL;
+    for (size_t q = 0; q < n1 && !star; q++)
+        if (s1[q] == '*' && (q == 0 || s1[q - 1] == ' ' || s1[q - 1] == '_')) star = s1 + q;
+    int first = 1, adj = 0, pf = pattern_flags(f, fl, nf);
+    p.pre = (uint32_t)d->nelems;
+    p.elem = (uint32_t)d->nelems;
     while (i < n1) {
-        while (i < n1 && s1[i] == ' ') i++;
-        if (i >= n1) break;
+        if (s1[i] == ' ' || s1[i] == '_') { adj |= s1[i] == '_'; i++; continue; }
         size_t j = i;
-        while (j < n1 && s1[j] != ' ') j++;
+        while (j < n1 && s1[j] != ' ' && s1[j] != '_') j++;
         const char *w = s1 + i;
         size_t wl = j - i;
-        dyad_pelem e = {0, 0, 0, 0};
-        if (first) {
+        int piece_adj = adj;
+        adj = 0;
+        i = j;
+        if (first && (!star || w == star)) {
+            if (star) { w++; wl--; p.npre = (uint32_t)(d->nelems - p.pre); if (piece_adj && p.npre) p.flags |= PF_VADJ; }
             uint32_t ids[32], caps;
             int k = phrase_ids(L, w, wl, ids, &caps);
             if (k < 0) return -1;
-            if (k != 1) { problem(L, "the pattern must start with a verb lemma, found '%.*s'", (int)wl, w); return 0; }
-            int li = add_lemma(L, ids[0], !(pattern_flags(f, fl, nf) & PF_NOUN));
+            if (k != 1) { problem(L, "the pattern must name one verb lemma, found '%.*s'", (int)wl, w); return 0; }
+            int li = add_lemma(L, ids[0], !(pf & PF_NOUN));
             if (li < 0) return -1;
             p.lemma = (uint32_t)li;
+            p.elem = (uint32_t)d->nelems;
             first = 0;
-            i = j;
             continue;
         }
-        if (wl == 1 && w[0] == '+') e.kind = PE_TARGET;
-        else if (w[0] == '@') {
-            int si = find_set(d, w + 1, wl - 1);
-            if (si < 0) { problem(L, "undefined word set '%.*s'", (int)wl, w); return 0; }
-            e.kind = PE_SET;
-            e.a = (uint32_t)si;
-        } else {
-            /* a word, or a|b|c; each word may be several tokens ("military-technical") only
-             * as a set, so here it must be one token. */
-            e.kind = memchr(w, '|', wl) ? PE_ALT : PE_WORD;
-            e.a = (uint32_t)d->nalts;
-            size_t a = 0;
-            while (a < wl) {
-                size_t b = a;
-                while (b < wl && w[b] != '|') b++;
-                uint32_t ids[32], caps;
-                int k = phrase_ids(L, w + a, b - a, ids, &caps);
-                if (k < 0) return -1;
-                if (k != 1) { problem(L, "'%.*s' is not one word: use a @set for phrases", (int)(b - a), w + a); return 0; }
-                /* the word's plural matches too ("exercises" for "exercise") */
-                dyad_form forms[4];
-                size_t npl = dyad_morph_plurals(&d->morph, d->lex.words[ids[0]].s, forms, 4);
-                for (size_t q = 0; q < npl; q++) {
-                    uint32_t pid = dyad_lex_add(&d->lex, forms[q].s, strlen(forms[q].s));
-                    if (!pid) return -1;
-                    if (d->lex.words[pid].base == pid && pid != ids[0]) d->lex.words[pid].base = ids[0];
-                }
-                if (DYAD_VEC_PUSH(&d->mem, d->alts, d->nalts, d->calts)) return -1;
-                d->alts[d->nalts++] = ids[0];
-                a = b + 1;
-            }
-            e.n = (uint32_t)(d->nalts - e.a);
-            for (uint32_t q = e.a; q < e.a + e.n; q++) e.mask |= 1ull << (d->alts[q] & 63);
-        }
+        dyad_pelem e = {0, 0, 0, 0, 0, 0};
+        int r = pattern_elem(L, w, wl, &e);
+        if (r <= 0) return r;
+        if (first && e.kind == PE_TARGET) { problem(L, "the target '+' cannot stand before the verb"); return 0; }
+        e.adj = (uint8_t)(piece_adj && (d->nelems > p.pre || !first));
         if (DYAD_VEC_PUSH(&d->mem, d->elems, d->nelems, d->celems)) return -1;
         d->elems[d->nelems++] = e;
-        i = j;
     }
     if (first) { problem(L, "empty pattern"); return 0; }
     p.nelem = (uint32_t)(d->nelems - p.elem);
@@ -734,12 +767,17 @@ static int load_pattern_line(loader *L, const char *s, size_t n) {
             else if (IS("notarget")) p.flags |= PF_NOTARGET;
             else if (IS("noun")) p.flags |= PF_NOUN;
             else if (IS("alone")) p.flags |= PF_ALONE;
+            else if (IS("among")) p.flags |= PF_AMONG;
             else if (IS("op=intent")) p.op = OP_INTENT;
             else if (IS("op=request")) p.op = OP_REQUEST;
             else if (IS("op=refuse")) p.op = OP_REFUSE;
             else if (IS("op=say")) p.op = OP_SAY;
             else if (IS("op=deny")) p.op = OP_DENY;
             else if (IS("op=demand")) p.op = OP_DEMAND;
+            else if (wl > 4 && !memcmp(w, "rev=", 4) && valid_code(w + 4, wl - 4)) {
+                memcpy(p.rev, w + 4, wl - 4);
+                if (d->ncameo && !dyad_dict_code(d, p.rev)) { problem(L, "unknown CAMEO code in '%.*s'", (int)wl, w); return 0; }
+            }
             else { problem(L, "unknown flag '%.*s'", (int)wl, w); return 0; }
 #undef IS
             a = b;
@@ -975,7 +1013,13 @@ int dyad_dict_load(dyad_dict **out, const char *const *paths, size_t npaths,
     L.d = d;
     L.toks.mem = &d->mem;
     int rc = DYAD_OK;
-    for (size_t i = 0; i < npaths && !rc; i++) rc = walk(&L, paths[i], paths[i]);
+    for (size_t i = 0; i < npaths && !rc; i++) {
+        rc = walk(&L, paths[i], paths[i]);
+        char mk[4096];
+        struct stat st;
+        snprintf(mk, sizeof mk, "%s/%s", paths[i], DYAD_PETRARCH_MARKER);
+        if (stat(mk, &st) == 0) d->petrarch = 1;
+    }
     if (!rc) {
         if (L.nfiles) qsort(L.files, L.nfiles, sizeof *L.files, cmp_file);
         d->files = L.nfiles;

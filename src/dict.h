@@ -26,6 +26,7 @@ typedef struct dyad_actor_ent {
     uint8_t type;            /* AT_* */
     char country[4], sector[4];
     const char *org, *code, *name, *role, *members;
+    const char *also;        /* also=CODE,CODE: other actors the phrase names at once (PETRARCH's [A/B]) */
     int32_t from, until;     /* YYYYMMDD, inclusive; 0 and 99999999 when open */
     const char *admin1;      /* places: first-level division (province, state) */
     double lat, lon;         /* places: coordinates (lat > 90 when unknown) */
@@ -37,15 +38,18 @@ typedef struct dyad_actor_ent {
 } dyad_actor_ent;
 
 /* Pattern elements. */
-enum { PE_WORD = 1, PE_ALT, PE_SET, PE_TARGET };
+enum { PE_WORD = 1, PE_ALT, PE_SET, PE_TARGET, PE_ANY };
 typedef struct dyad_pelem {
     uint8_t kind;
+    uint8_t adj;             /* a_b: stands right after the element (or the verb) before it */
+    uint8_t exact;           /* =word: that spelling only, not its plural */
     uint32_t a, n;
     uint64_t mask;           /* words: bit (id % 64) of each alternative, a quick "not here" test */
 } dyad_pelem;
 
 /* Pattern flags and operators. */
-enum { PF_SYM = 1, PF_RECV = 2, PF_NOTARGET = 4, PF_NOUN = 8, PF_ALONE = 16 };
+enum { PF_SYM = 1, PF_RECV = 2, PF_NOTARGET = 4, PF_NOUN = 8, PF_ALONE = 16, PF_VADJ = 32 /* a_*verb */,
+       PF_AMONG = 64 /* coordinated subjects act on one another */ };
 enum { OP_NONE = 0, OP_INTENT, OP_REQUEST, OP_REFUSE, OP_SAY, OP_DENY, OP_DEMAND };
 
 typedef struct dyad_pattern {
@@ -55,6 +59,8 @@ typedef struct dyad_pattern {
     uint8_t flags, op;
     const char *text, *file;
     int line;
+    uint32_t pre, npre;      /* elements before the verb, in text order: elems[pre .. pre + npre) */
+    char rev[6];             /* rev=CODE: the target does CODE back to the source ("" none) */
 } dyad_pattern;
 
 typedef struct dyad_lemma {
@@ -112,6 +118,8 @@ struct dyad_dict {
     int32_t money_set;       /* the built-in @money set: a sum of money (amount.h) */
     size_t files, forms;
     int check, problems;
+    int petrarch;            /* loaded from a PETRARCH import (its marker file): code by PETRARCH's
+                                conventions where they differ from dyad's (code.c, coder.c) */
     dyad_diag_fn diag;
     void *diag_ud;
     char err[512];

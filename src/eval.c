@@ -701,6 +701,9 @@ typedef struct pcat { char name[32]; int right, of; } pcat;
 
 static int trip_add(ptrip *v, int *n, int max, const char *src, const char *tgt, const char *code) {
     ptrip t;
+    /* "---" is PETRARCH's null actor: none, as dyad writes it */
+    if (!strcmp(src, "---")) src = "";
+    if (!strcmp(tgt, "---")) tgt = "";
     snprintf(t.s, sizeof t.s, "%.12s %.12s %.8s", src[0] ? src : "-", tgt[0] ? tgt : "-", code);
     for (int i = 0; i < *n; i++) if (!strcmp(v[i].s, t.s)) return 0;
     if (*n < max) v[(*n)++] = t;

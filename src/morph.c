@@ -96,6 +96,13 @@ static void exc_forms(const dyad_exc_pair *v, size_t nv, const char *base, dyad_
     }
 }
 
+/* w is an irregular form of another verb in verb.exc ("said" say). */
+static int irregular_form(const dyad_morph *m, const char *w) {
+    for (size_t i = 0; i < m->nverb; i++)
+        if (m->verb[i].form[0] == w[0] && !strcmp(m->verb[i].form, w) && strcmp(m->verb[i].base, w)) return 1;
+    return 0;
+}
+
 size_t dyad_morph_verb_forms(const dyad_morph *m, const char *w, dyad_form *out, size_t max) {
     size_t l = strlen(w), n = 0;
     if (!l || l >= 60) return 0;
@@ -136,6 +143,9 @@ size_t dyad_morph_verb_forms(const dyad_morph *m, const char *w, dyad_form *out,
         }
     }
     if (m) exc_forms(m->verb, m->nverb, w, out, &n, max, VF_PAST | VF_PART);
+    /* a lemma written as another verb's irregular past ("said", "met": PETRARCH lists some so)
+     * is a past form itself too; not a third person ("has") */
+    if (m && l > 2 && strcmp(w + l - 3, "ing") && last != 's' && irregular_form(m, w)) out[0].kind |= VF_PAST | VF_PART;
     return n;
 }
 

@@ -54,7 +54,7 @@ static const dyad_mention *mention_at(const dyad_sent *s, uint32_t i, const int3
     return m >= 0 ? &s->ments.v[m] : NULL;
 }
 
-typedef struct npb { int32_t owner, agent, person, place; } npb;
+typedef struct npb { int32_t owner, agent, person, place, agent2; } npb;
 
 /* Takes what a mention gives: an actor valid at the date, else an agent. */
 static int absorb(dyad_sent *s, const dyad_mention *m, npb *np, int only_agent) {
@@ -73,6 +73,7 @@ static int absorb(dyad_sent *s, const dyad_mention *m, npb *np, int only_agent) 
     int32_t ag = dyad_actor_at(s->d, m->entry, s->date, 1);
     if (ag >= 0) {
         if (np->agent < 0) np->agent = ag;
+        else if (np->agent2 < 0 && ag != np->agent) np->agent2 = ag;   /* "Islamist media" */
         return 1;
     }
     /* a person outside their dated offices: still the person, without an office */
@@ -97,6 +98,77 @@ static int add_np(dyad_sent *s, dyad_np np) {
     s->nps[s->nnps++] = np;
     for (uint32_t i = np.a; i < np.b; i++) s->tnp[i - s->a] = (int32_t)(s->nnps - 1);
     return 0;
+}
+
+/* What the next of two coordinated actor phrases takes from the first: "the ambassadors of
+ * Arnor, Osgiliath and Gondor" are each country's ambassadors; "Danish media and government"
+ * are both Danish. */
+static void share_coordinated(dyad_sent *s, dyad_np *x, dyad_np *y) {
+    const dyad_dict *d = s->d;
+    if (x->agent < 0 || x->owner < 0 || x->pron || y->pron) return;
+    if (x->agent_lead && y->agent < 0 && y->owner >= 0 && d->actors[y->owner].type == AT_COUNTRY &&
+        d->actors[x->owner].type == AT_COUNTRY) {
+        y->agent = x->agent;
+        y->agent_lead = 1;
+    } else if (!x->agent_lead && y->owner < 0 && y->person < 0 && y->agent >= 0 && y->a - x->b == 1 &&
+               d->actors[x->owner].type == AT_COUNTRY && !d->actors[y->agent].target_only) {
+        y->owner = x->owner;
+        /* PETRARCH: "Danish Islamist media and government" share all but the last agent too */
+        if (d->petrarch && x->agent2 >= 0 && y->agent2 < 0) { y->agent2 = y->agent; y->agent = x->agent; }
+    }
+}
+
+/* An adverb: a word of the adv class, or a lower-case word of six letters or more in -ly that
+ * names no actor and is no verb form ("fiercely", "unjustly"). */
+static int adverb(const dyad_sent *s, uint32_t i) {
+    if (wflags(s, i) & W_ADV) return 1;
+    const dyad_token *t = &s->t[i];
+    if (t->len < 6 || !(t->flags & T_WORD) || (t->flags & T_CAP) || s->tnp[i - s->a] >= 0 || (wflags(s, i) & W_VERB)) return 0;
+    const char *w = s->text + t->off;
+    return w[t->len - 2] == 'l' && w[t->len - 1] == 'y';
+}
+
+/* Token i - 1 is the word a pattern of the lemma joins right before its verb ("wire_*tap"). */
+static int joined_verb(const dyad_sent *s, uint32_t i, uint32_t lemma) {
+    const dyad_dict *d = s->d;
+    const dyad_lemma *lm = &d->lemmas[lemma];
+    uint32_t id = s->t[i - 1].id;
+    /* a content word: "to", "not" or "will" before a verb are read as such already */
+    if (!id || (wflags(s, i - 1) & (W_PREP | W_AUX | W_DET | W_NEG | W_MODAL_INTENT | W_MODAL_HYPO | W_MUST | W_ADV)) ||
+        is(s, i - 1, "to"))
+        return 0;
+    for (uint32_t k = 0; k < lm->n; k++) {
+        const dyad_pattern *p = &d->patterns[lm->first + k];
+        if (!(p->flags & PF_VADJ) || !p->npre) continue;
+        const dyad_pelem *e = &d->elems[p->pre + p->npre - 1];
+        if (e->kind != PE_WORD && e->kind != PE_ALT) continue;
+        for (uint32_t q = 0; q < e->n; q++)
+            if (d->alts[e->a + q] == id || d->alts[e->a + q] == d->lex.words[id].base) return 1;
+    }
+    return 0;
+}
+
+/* A word that joins two actor phrases: and, or, nor ("neither Galadriel nor Gollum"). */
+static int coord_word(const dyad_sent *s, uint32_t i) {
+    return is(s, i, "and") || is(s, i, "or") || is(s, i, "nor");
+}
+
+/* Tokens [a, b) are words that describe an actor phrase after them: adjectives and other plain
+ * words, a determiner ("the evil awful"), no preposition, conjunction, auxiliary or verb. */
+static int describing(const dyad_sent *s, uint32_t a, uint32_t b) {
+    int words = 0;
+    /* "the commander and other suspected insurgents": after a word of quantity a participle
+     * describes the noun ("suspected"); elsewhere it is a verb ("and accused Rohan") */
+    int quantity = a < b && (is(s, a, "other") || is(s, a, "additional") || is(s, a, "several") || is(s, a, "numerous") ||
+                             is(s, a, "multiple") || (s->t[a].flags & T_NUM) || (wflags(s, a) & W_NUMWORD));
+    for (uint32_t q = a; q < b; q++) {
+        uint32_t f = wflags(s, q);
+        if (!(s->t[q].flags & T_WORD) || (f & (W_PREP | W_CONJ | W_AUX | W_REL | W_COMP)) || is(s, q, "that") ||
+            ((f & W_VERB) && !(s->t[q].flags & T_CAP) && !(quantity && q > a)))
+            return 0;
+        if (!(f & W_DET) && ++words > 3) return 0;
+    }
+    return 1;
 }
 
 static void mark_attribution(dyad_sent *s) {
@@ -172,7 +244,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (s->ments.v[m].kind == K_ACTOR) s->tnp[s->ments.v[m].a - a] = (int32_t)m;
     int32_t *mstart = s->tnp;
     /* Build NPs into a temporary list first, since tnp is the mention map until then. */
-    typedef struct { uint32_t a, b; npb v; int pron; } rawnp;
+    typedef struct { uint32_t a, b; npb v; int pron, lead; } rawnp;
     rawnp raw[256];
     size_t nraw = 0;
     for (uint32_t i = a; i < b && nraw < 256;) {
@@ -181,15 +253,16 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (!m || !has_actor(s, m)) {
             if (wf & (W_PRON_WE | W_PRON_HE | W_PRON_THEY)) {
                 int pron = (wf & W_PRON_WE) ? PRON_WE : (wf & W_PRON_HE) ? PRON_HE : PRON_THEY;
-                raw[nraw++] = (rawnp){i, i + 1, {-1, -1, -1, -1}, pron};
+                raw[nraw++] = (rawnp){i, i + 1, {-1, -1, -1, -1, -1}, pron, 0};
             }
             i++;
             continue;
         }
         uint32_t start = i;
         while (start > a && (wflags(s, start - 1) & W_DET) && !is(s, start - 1, "that")) start--;
-        npb v = {-1, -1, -1, -1};
+        npb v = {-1, -1, -1, -1, -1};
         if (!absorb(s, m, &v, 0)) { i = m->b; continue; }
+        int lead = v.agent >= 0 && v.owner < 0;
         uint32_t j = m->b;
         /* a city naming something else: "the Minsk Agreements", "the Astana Process" */
         if (v.owner >= 0 && (d->actors[v.owner].type == AT_CAPITAL || d->actors[v.owner].type == AT_CITY) &&
@@ -217,7 +290,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                        !(wflags(s, k) & (W_DET | W_PREP | W_CONJ | W_AUX | W_VERB | W_REL | W_COMP)))
                     k++;
                 if ((m2 = mention_at(s, k, mstart)) && dyad_actor_at(d, m2->entry, date, 1) >= 0) {
-                    v.agent = -1;
+                    v.agent = v.agent2 = -1;
                     absorb(s, m2, &v, 1);
                     j = m2->b;
                     continue;
@@ -244,9 +317,12 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                 /* up to two describing words before the mention: "Taiwan's Vice Foreign
                  * Minister", "Algeria's leading human rights activist" */
                 uint32_t k0 = k;
-                while (k < b && k < k0 + 2 && (s->t[k].flags & T_WORD) && !mention_at(s, k, mstart) &&
-                       !(wflags(s, k) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_MODAL_INTENT | W_MODAL_HYPO | W_NEG)))
+                int joined = 0;   /* "Ithilen's awful and evil minister": one "and" between two of them */
+                while (k < b && k < k0 + 2 + joined && (s->t[k].flags & T_WORD) && !mention_at(s, k, mstart)) {
+                    if (!joined && k > k0 && is(s, k, "and") && k + 1 < b && !mention_at(s, k + 1, mstart)) { joined = 1; k++; continue; }
+                    if (wflags(s, k) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_MODAL_INTENT | W_MODAL_HYPO | W_NEG)) break;
                     k++;
+                }
                 if (k > k0 && !mention_at(s, k, mstart)) k = k0;
                 if ((m2 = mention_at(s, k, mstart)) && has_actor(s, m2)) {
                     absorb(s, m2, &v, 0);
@@ -257,7 +333,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             }
             /* apposition: "the President of Tajikistan, Emomali Rahmon," */
             if (j + 1 < b && is(s, j, ",") && (m2 = mention_at(s, j + 1, mstart))) {
-                npb w = {-1, -1, -1, -1};
+                npb w = {-1, -1, -1, -1, -1};
                 if (absorb(s, m2, &w, 0) && w.person >= 0 &&
                     (m2->b >= b || is(s, m2->b, ",") || (wflags(s, m2->b) & (W_VERB | W_AUX)))) {
                     if (v.person < 0) v.person = w.person;
@@ -268,7 +344,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             }
             break;
         }
-        raw[nraw++] = (rawnp){start, j, v, PRON_NONE};
+        raw[nraw++] = (rawnp){start, j, v, PRON_NONE, lead && v.owner >= 0};
         i = j;
     }
     for (size_t i = 0; i < n; i++) s->tnp[i] = -1;
@@ -279,9 +355,11 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         np.b = raw[r].b;
         np.owner = raw[r].v.owner;
         np.agent = raw[r].v.agent;
+        np.agent2 = raw[r].v.agent2;
         np.person = raw[r].v.person;
         np.place = raw[r].v.place;
         np.pron = raw[r].pron;
+        np.agent_lead = raw[r].lead;
         np.next = -1;
         np.first = (int32_t)s->nnps;
         np.definite = is(s, np.a, "the");
@@ -307,23 +385,16 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (x->pron || y->pron) continue;
         if ((s->tflags[x->b - a] | s->tflags[y->a - a] | s->tflags[x->a - a]) & TOK_SKIP) continue;
         uint32_t g = y->a - x->b;
-        /* "Afghan and International Security Forces": describing words after the "and" */
-        if (g >= 2 && g <= 3 && (is(s, x->b, "and") || is(s, x->b, "or"))) {
-            int plain = 1;
-            /* "the commander and other suspected insurgents": after a word of quantity a
-             * participle describes the noun ("suspected"); elsewhere it is a verb ("and
-             * accused Rohan") */
-            int quantity = is(s, x->b + 1, "other") || is(s, x->b + 1, "additional") || is(s, x->b + 1, "several") ||
-                           is(s, x->b + 1, "numerous") || is(s, x->b + 1, "multiple") || (t[x->b + 1].flags & T_NUM) ||
-                           (wflags(s, x->b + 1) & W_NUMWORD);
-            for (uint32_t q = x->b + 1 + (quantity != 0); q < y->a; q++)
-                if (!(t[q].flags & T_WORD) || (wflags(s, q) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP)) ||
-                    ((wflags(s, q) & W_VERB) && !(t[q].flags & T_CAP) && !quantity))
-                    plain = 0;
-            if (plain) { link[k] = 2; continue; }
+        /* "Afghan and International Security Forces", "and the evil Gondor", ", and good Gondor":
+         * describing words (and a determiner) after the "and" */
+        uint32_t c = x->b + (is(s, x->b, ",") && g >= 2);
+        if (g >= 2 && g <= 5 && coord_word(s, c) && y->a - c <= 4 && describing(s, c + 1, y->a)) {
+            link[k] = 2;
+            continue;
         }
-        if ((g == 1 && (is(s, x->b, "and") || is(s, x->b, "or"))) ||
-            (g == 2 && is(s, x->b, ",") && (is(s, x->b + 1, "and") || is(s, x->b + 1, "or"))))
+        /* ", the awful Fornost, and": describing words in a list a comma links */
+        if (g >= 2 && g <= 4 && is(s, x->b, ",") && !x->loc && describing(s, x->b + 1, y->a)) { link[k] = 1; continue; }
+        if ((g == 1 && coord_word(s, x->b)) || (g == 2 && is(s, x->b, ",") && coord_word(s, x->b + 1)))
             link[k] = 2;
         else if (g == 1 && is(s, x->b, ",") &&
                  /* "In Logar province, an Afghan and coalition force detained": the comma closes
@@ -342,7 +413,9 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         y->first = x->first;
         y->loc = x->loc; y->by = x->by; y->from = x->from; y->to_with = x->to_with;
         /* "Senior Hungarian and Romanian officials": the first shares the last's agent */
-        if (x->agent < 0 && y->agent >= 0 && y->a - x->b == 1 && !d->actors[y->agent].target_only) x->agent = y->agent;
+        if (x->agent < 0 && y->agent >= 0 && y->a - x->b == 1 && !d->actors[y->agent].target_only && !y->agent_lead)
+            x->agent = y->agent;   /* (not "Ithilen and the government of Gondor") */
+        share_coordinated(s, x, y);
     }
     if (s->attrib_b > s->attrib_a)
         for (size_t k = 0; k < s->nnps; k++)
@@ -360,7 +433,9 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         int has_prev = p > a;
         uint32_t pf = has_prev ? wflags(s, p - 1) : 0;
         int prev_be = has_prev && (pf & W_BE);
-        int prev_aux = has_prev && (pf & (W_AUX | W_NEG | W_MODAL_INTENT | W_MODAL_HYPO | W_MUST));
+        /* "wire tap": a word a pattern joins to the verb before it ("wire_*tap") makes it a verb */
+        int joined = i > a && p == i && joined_verb(s, i, (uint32_t)w->lemma);
+        int prev_aux = has_prev && ((pf & (W_AUX | W_NEG | W_MODAL_INTENT | W_MODAL_HYPO | W_MUST)) || joined);
         int prev_to = has_prev && is(s, p - 1, "to") && (vf & VF_BASE);   /* "to talks" is no infinitive */
         int prev_det = has_prev && ((pf & W_DET) || (p - 1 > a && is(s, p - 1, "s") && is(s, p - 2, "'")));
         int next_of = i + 1 < b && is(s, i + 1, "of");
@@ -417,7 +492,8 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         /* an -ing form is a verb after "be", or opening a participle clause after a comma
          * ("..., killing two insurgents"), whose subject is the main clause's */
         int participle = vf == VF_ING && !prev_be && has_prev && is(s, p - 1, ",") && s->nanchors;
-        if (vf == VF_ING && !prev_be && !participle) continue;
+        /* (after a modal too: "would acting now", a typo's verb) */
+        if (vf == VF_ING && !prev_be && !participle && !(has_prev && (pf & (W_MODAL_INTENT | W_MODAL_HYPO)))) continue;
         if ((vf & (VF_PAST | VF_PART)) == VF_PART && !prev_aux) continue;
         /* A present-tense form needs something a verb can follow: its subject (an actor phrase, a
          * pronoun, a relative), an auxiliary, modal or "to", or nothing (a headline's start).
@@ -450,11 +526,11 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         an.gov_np = -1;
         uint32_t g = i;
         /* walk back over the verb group */
-        uint32_t q = i;
+        uint32_t q = i - (uint32_t)joined;
         while (q > a) {
             uint32_t f = wflags(s, q - 1);
             if (f & W_NEG) { an.neg = 1; q--; continue; }
-            if (f & W_ADV) { q--; continue; }
+            if ((f & W_ADV) || adverb(s, q - 1)) { q--; continue; }
             if (f & W_MODAL_INTENT) { an.intent = 1; q--; continue; }
             if (f & W_MODAL_HYPO) { an.hypo = 1; q--; continue; }
             if (f & W_MUST) { an.must = 1; q--; continue; }
@@ -463,7 +539,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                 if ((f & W_BE) && (vf & VF_PART) && q < i && !an.passive) {
                     /* "was not signed", "has been signed" */
                     int only_adv = 1;
-                    for (uint32_t x = q; x < i; x++) if (!(wflags(s, x) & (W_ADV | W_NEG | W_AUX))) only_adv = 0;
+                    for (uint32_t x = q; x < i; x++) if (!(wflags(s, x) & (W_ADV | W_NEG | W_AUX)) && !adverb(s, x)) only_adv = 0;
                     if (only_adv) an.passive = 1;
                 }
                 q--;
@@ -566,8 +642,9 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             int headline = np >= 0;
             for (uint32_t x = a; headline && x < s->nps[s->nps[np].first].a; x++)
                 if (!(s->tflags[x - a] & TOK_SKIP) && (wflags(s, x) & (W_VERB | W_AUX))) headline = 0;
-            if (!headline) continue;
-            an.intent = 1;
+            if (!headline && !d->petrarch) continue;   /* PETRARCH codes a purpose's verb too */
+            an.intent = headline;
+            an.purpose = !headline;
         }
         /* a conditional in the clause before the verb: "if requested by" */
         for (uint32_t x = g; x > a && x + 6 > g; x--) {

@@ -28,12 +28,14 @@ typedef struct dyad_np {
     uint32_t a, b;           /* token range */
     int32_t owner;           /* actor entry giving country/org (or -1) */
     int32_t agent;           /* agent entry giving the sector (or -1) */
+    int32_t agent2;          /* a second agent ("Islamist media": MUS, MED), or -1 */
     int32_t person;          /* person entry, -1 */
     int32_t place;           /* a city or province (gazetteer entry), -1: where, not who */
     int pron;                /* PRON_* for a pronoun NP */
     int loc;                 /* after a locative preposition (in, at, near) */
     int by, from, to_with;   /* after "by", after "from", after to/with/against/on/into */
     int definite;            /* starts with "the" */
+    int agent_lead;          /* the agent comes before the owner: "the ambassadors of Arnor" */
     int32_t next;            /* the next coordinated NP, or -1 */
     int32_t first;           /* the first NP of its coordination */
 } dyad_np;
@@ -50,6 +52,7 @@ typedef struct dyad_anchor {
     int32_t governor;        /* the anchor whose operator governs this one ("intend to X") */
     int32_t gov_np;          /* for "ask X to V": the NP X */
     int governs;             /* it governs another anchor */
+    int purpose;             /* petrarch mode: "efforts to stop X", kept as a verb, ends no clause */
 } dyad_anchor;
 
 typedef struct dyad_sent {

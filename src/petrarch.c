@@ -27,7 +27,7 @@ typedef struct ictx {
     /* what could not be expressed */
     int a_nocode, a_null, a_multi, a_prefix, a_codes;
     int g_long, g_bad;
-    int v_pre, v_tgtpre, v_src, v_compound, v_noverb, v_badcode, v_nullcode, v_paired, v_set, v_prefixverb,
+    int v_pre, v_recv, v_tgtpre, v_src, v_compound, v_noverb, v_badcode, v_nullcode, v_paired, v_set, v_prefixverb,
         v_badword, v_patterns, v_verbs, v_gap;
     int discards;
     dyad_diag_fn diag;
@@ -152,7 +152,7 @@ static int pdate(const char **p, int shift, char out[16]) {
 
 /* ---- actors --------------------------------------------------------------------------------- */
 
-typedef struct acode { char code[32], from[16], until[16]; } acode;
+typedef struct acode { char code[32], from[16], until[16], also[64]; } acode;
 
 typedef struct actor { strv names; acode codes[16]; int ncodes; int line; } actor;
 
@@ -168,6 +168,7 @@ static void actor_flush(ictx *c, actor *a) {
             if (letters && cl == 3) fprintf(c->actors, "\ttype=country country=%s", k->code);
             else if (letters && cl == 6) fprintf(c->actors, "\ttype=country country=%.3s sector=%s", k->code, k->code + 3);
             else fprintf(c->actors, "\ttype=country org=%s", k->code);   /* the code as given: ---, PSEREBHMS */
+            if (k->also[0]) fprintf(c->actors, " also=%s", k->also);
             if (k->from[0]) fprintf(c->actors, " from=%s", k->from);
             if (k->until[0]) fprintf(c->actors, " until=%s", k->until);
             fputc('\n', c->actors);
@@ -201,8 +202,17 @@ static int actor_codes(ictx *c, actor *a, const char *s) {
         while (!digits && p < q && n + 1 < sizeof k.code) k.code[n++] = (char)toupper((unsigned char)*p++);
         p = q;
         if (digits) p = b + 1;
+        /* [FRO/BIL/SAM]: the phrase names all of them (the first, and also= the others) */
         char *slash = strchr(k.code, '/');
-        if (slash) { *slash = 0; c->a_multi++; }
+        if (slash) {
+            *slash = 0;
+            c->a_multi++;
+            for (char *q = slash + 1; *q && strlen(k.also) + 1 < sizeof k.also; q++) {
+                size_t l = strlen(k.also);
+                k.also[l] = *q == '/' ? ',' : *q;
+                k.also[l + 1] = 0;
+            }
+        }
         while (p < e && isspace((unsigned char)*p)) p++;
         int ok = 1;
         if (p < e) {
@@ -321,8 +331,11 @@ static int do_agents(ictx *c, FILE *f) {
         if (!b || !e) { c->g_bad++; say(c, c->file, c->line, "agent without [CODE]: not converted"); continue; }
         char code[32];
         size_t k = 0;
-        for (char *p = b + 1; p < e && k + 1 < sizeof code; p++)
+        int after = 1;   /* [~GOV]: the agent's code goes after the actor's; [NGO~] before it */
+        for (char *p = b + 1; p < e && k + 1 < sizeof code; p++) {
             if (isalpha((unsigned char)*p)) code[k++] = (char)toupper((unsigned char)*p);
+            else if (*p == '~' && k) after = 0;
+        }
         code[k] = 0;
         if (k < 3) { c->g_bad++; say(c, c->file, c->line, "agent code '%.*s' has no sector", (int)(e - b + 1), b); continue; }
         if (k > 3) c->g_long++;
@@ -350,8 +363,11 @@ static int do_agents(ictx *c, FILE *f) {
             }
         }
         if (first) continue;
-        /* the sector is the first three letters: dyad's sectors are three capital letters */
-        fprintf(c->agents, "\tsector=%.3s\n", code);
+        /* the sector is the first three letters: dyad's sectors are three capital letters; the
+         * whole code, with its ~, is what PETRARCH's codes are composed from (code.c) */
+        /* {...}: the plurals PETRARCH may use are those written, none when empty ("POLICE {}") */
+        fprintf(c->agents, "\tsector=%.3s code=%s%s%s%s\n", code, after ? "~" : "", code, after ? "" : "~",
+                br && br < b ? " plural=no" : "");
         c->written++;
     }
     free(buf);
@@ -395,40 +411,71 @@ static int code_known(ictx *c, const char *code) {
     return 1;
 }
 
-/* [064], [032:033], [---]: the code, or "" with the reason counted. [A:A] (the same act both
- * ways) sets *sym; [A:B] keeps A (dyad gives one code to both directions). */
-static int event_code(ictx *c, const char *b, const char *e, char out[8], int *sym) {
-    out[0] = 0;
-    *sym = 0;
-    const char *p = b + 1;
-    while (p < e && isspace((unsigned char)*p)) p++;
+/* The code at p, before e: 2 to 4 digits, after 3 or 4 of them a capital letter ("174K"), and a
+ * trailing '?' (PETRARCH's doubt: "023?") allowed; its length, 0 if malformed. *end: after it. */
+static size_t code_digits(const char *p, const char *e, const char **end) {
     size_t n = 0;
     while (p + n < e && isdigit((unsigned char)p[n])) n++;
-    if (p < e && *p == '-') { c->v_nullcode++; return 0; }
+    if (n >= 3 && n <= 4 && p + n < e && isupper((unsigned char)p[n])) {
+        n++;
+        if (p + n < e && isalnum((unsigned char)p[n])) n = 0;
+    }
     const char *q = p + n;
+    if (q < e && *q == '?') q++;
     while (q < e && isspace((unsigned char)*q)) q++;
-    if (q < e && *q == ':') {
-        const char *r = q + 1;
+    *end = q;
+    size_t digits = n && isupper((unsigned char)p[n - 1]) ? n - 1 : n;
+    return digits >= 2 && digits <= 4 ? n : 0;
+}
+
+/* [064], [032:033], [---]: the code, or "" with the reason counted. [A:B] is A, and B the code
+ * of the target's act back to the source (rev, "" when there is none). */
+static int event_code(ictx *c, const char *b, const char *e, char out[8], char rev[8]) {
+    out[0] = rev[0] = 0;
+    const char *p = b + 1;
+    while (p < e && isspace((unsigned char)*p)) p++;
+    if (p < e && *p == '-') { c->v_nullcode++; return 0; }
+    const char *q;
+    size_t n = code_digits(p, e, &q);
+    if (n && q < e && *q == ':') {
+        const char *r = q + 1, *t;
         while (r < e && isspace((unsigned char)*r)) r++;
-        if ((size_t)(e - r) >= n && !strncmp(r, p, n) && (r + n == e || isspace((unsigned char)r[n]))) *sym = 1;
-        else c->v_paired++;
+        size_t m = code_digits(r, e, &t);
+        if (!m || t != e) { c->v_badcode++; return 0; }
+        memcpy(rev, r, m);
+        rev[m] = 0;
+        if (code_known(c, rev) < 0) return -1;
+        if (strncmp(rev, p, n) || m != n) c->v_paired++;
         q = e;
     }
-    if (n < 2 || n > 4 || q != e) { c->v_badcode++; return 0; }
+    if (!n || q != e) { c->v_badcode++; rev[0] = 0; return 0; }
     memcpy(out, p, n);
     out[n] = 0;
     return code_known(c, out) < 0 ? -1 : 1;
 }
 
-typedef struct verb { char lemma[64], extra[256]; } verb;
+/* The flags a paired code gives: [A:A] is symmetric, and both say what the target does back. */
+static const char *pair_flags(const char *code, const char *rev, int among, int recv, char *buf, size_t cap) {
+    if (!rev[0] && !among && !recv) return "";
+    snprintf(buf, cap, "\t%s%s%s%s", recv ? "recv " : "", among ? "among " : "",
+             !rev[0] ? "" : strcmp(code, rev) ? "rev=" : "sym rev=", rev);
+    size_t n = strlen(buf);
+    if (n && buf[n - 1] == ' ') buf[n - 1] = 0;
+    return buf;
+}
 
-/* Splits a pattern (text between - and [) into tokens: spaces and _ separate; * + $ % ^ alone. */
-static int ptokens(const char *s, size_t n, char toks[][64], int max) {
-    int k = 0;
+typedef struct verb { char lemma[64], extra[256], pre[256]; } verb;
+
+/* Splits a pattern (text between - and [) into tokens: spaces and _ separate; * + $ % ^ alone.
+ * adj[k]: an _ joins token k to the one before it (PETRARCH: the two stand side by side). */
+static int ptokens(const char *s, size_t n, char toks[][64], int *adj, int max) {
+    int k = 0, joined = 0;
     size_t i = 0;
     while (i < n && k < max) {
-        while (i < n && (isspace((unsigned char)s[i]) || s[i] == '_')) i++;
+        while (i < n && (isspace((unsigned char)s[i]) || s[i] == '_')) joined |= s[i++] == '_';
         if (i >= n) break;
+        adj[k] = joined && k > 0;
+        joined = 0;
         if (strchr("*+$%^", s[i])) { toks[k][0] = s[i]; toks[k][1] = 0; k++; i++; continue; }
         size_t j = i;
         while (j < n && !isspace((unsigned char)s[j]) && s[j] != '_' && !strchr("*+$%^", s[j])) j++;
@@ -439,9 +486,17 @@ static int ptokens(const char *s, size_t n, char toks[][64], int max) {
     return k;
 }
 
-/* One word of a pattern as dyad elements: lower case, punctuation as its own element. */
+/* One word of a pattern as dyad elements: lower case, punctuation as its own element ("n't"
+ * stays one). A plain word is written =word: PETRARCH matches the spelling, not its plural. */
 static void pword(const char *w, char *out, size_t cap) {
     size_t k = strlen(out);
+    int plain = 1;
+    for (const char *p = w; *p; p++) if (!isalpha((unsigned char)*p)) plain = 0;
+    if (!strcasecmp(w, "n't") || plain) {
+        snprintf(out + k, cap - k, "%s%s", plain ? "=" : "", w);
+        for (char *p = out + k; *p; p++) *p = (char)tolower((unsigned char)*p);
+        return;
+    }
     int prev_alnum = 0;
     for (const char *p = w; *p && k + 3 < cap; p++) {
         int an = isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80;
@@ -452,6 +507,27 @@ static void pword(const char *w, char *out, size_t cap) {
     out[k] = 0;
 }
 
+/* Appends one pattern token t as a dyad element, joined by '_' when adj. 0, or the counter of
+ * what cannot be expressed. */
+static int *pelem(ictx *c, const char *t, int adj, char *out, size_t cap) {
+    size_t k = strlen(out);
+    if (k) snprintf(out + k, cap - k, "%s", adj ? "_" : " ");
+    k = strlen(out);
+    if (!strcmp(t, "^")) { snprintf(out + k, cap - k, "?"); c->v_gap++; return NULL; }
+    if (!strcmp(t, "%")) { snprintf(out + k, cap - k, "+"); c->v_compound++; return NULL; }   /* a compound target */
+    if (!strcmp(t, "*")) return &c->v_noverb;
+    if (!strcmp(t, "+")) { snprintf(out + k, cap - k, "+"); return NULL; }
+    if (t[0] == '&') {
+        char nm[64];
+        set_name(t + 1, strlen(t + 1), nm, sizeof nm);
+        if (!find_set(c, nm)) return &c->v_set;
+        snprintf(out + k, cap - k, "@%s", nm);
+        return NULL;
+    }
+    pword(t, out, cap);
+    return NULL;
+}
+
 static int do_pattern(ictx *c, const char *s, const verb *vs, int nv) {
     c->v_patterns++;
     const char *b = strrchr(s, '[');
@@ -460,80 +536,97 @@ static int do_pattern(ictx *c, const char *s, const verb *vs, int nv) {
     /* a second [..] on the line: take the first */
     const char *b1 = strchr(s, '[');
     if (b1 != b) { b = b1; e = strchr(b, ']'); }
-    char code[8];
-    int sym;
-    int r = event_code(c, b, e, code, &sym);
+    char code[8], rev[8], fl[32];
+    int r = event_code(c, b, e, code, rev);
     if (r < 0) return -1;
     if (!r) return 0;
     char toks[32][64];
-    int nt = ptokens(s, (size_t)(b - s), toks, 32);
+    int adj[32];
+    int nt = ptokens(s, (size_t)(b - s), toks, adj, 32);
     int star = -1;
     for (int i = 0; i < nt; i++) if (!strcmp(toks[i], "*")) { star = i; break; }
     if (star < 0) { c->v_noverb++; return 0; }
-    for (int i = 0; i < star; i++) {
-        if (!strcmp(toks[i], "$") || !strcmp(toks[i], "^")) continue;
-        if (!strcmp(toks[i], "+")) { c->v_tgtpre++; return 0; }
-        if (!strcmp(toks[i], "%")) { c->v_compound++; return 0; }
-        c->v_pre++;
-        return 0;
+    /* words before the verb: elements before dyad's '*'; the source ($) is the subject anyway */
+    char pre[1024] = "";
+    int among = 0;   /* % before the verb: a compound subject, its members acting on one another */
+    /* + before the verb and $ after it ("+ * MONEY $"): the subject receives, dyad's recv */
+    int tgt_before = 0, src_after = 0;
+    for (int i = 0; i < nt; i++) {
+        if (i < star && !strcmp(toks[i], "+")) tgt_before = 1;
+        if (i > star && !strcmp(toks[i], "$")) src_after = 1;
     }
+    int recv = tgt_before && src_after;
+    if (recv) c->v_recv++;
+    for (int i = 0; i < star; i++) {
+        if (!strcmp(toks[i], "$")) continue;
+        if (!strcmp(toks[i], "%")) { among = 1; c->v_compound++; continue; }
+        if (!strcmp(toks[i], "+")) { if (recv) continue; c->v_tgtpre++; return 0; }
+        int *bad = pelem(c, toks[i], adj[i] && pre[0], pre, sizeof pre);
+        if (bad) { (*bad)++; return 0; }
+        c->v_pre++;
+    }
+    int vadj = star < nt && adj[star] && pre[0];
     char elems[1024] = "";
     for (int i = star + 1; i < nt; i++) {
-        const char *t = toks[i];
-        size_t k = strlen(elems);
-        if (!strcmp(t, "^")) { c->v_gap++; continue; }
-        if (!strcmp(t, "$")) { c->v_src++; return 0; }
-        if (!strcmp(t, "%")) { c->v_compound++; return 0; }
-        if (!strcmp(t, "*")) { c->v_noverb++; return 0; }
-        if (!strcmp(t, "+")) { snprintf(elems + k, sizeof elems - k, "%s+", k ? " " : ""); continue; }
-        if (t[0] == '&') {
-            char nm[64];
-            set_name(t + 1, strlen(t + 1), nm, sizeof nm);
-            if (!find_set(c, nm)) { c->v_set++; return 0; }
-            snprintf(elems + k, sizeof elems - k, "%s@%s", k ? " " : "", nm);
-            continue;
-        }
-        if (k) snprintf(elems + k, sizeof elems - k, " ");
-        pword(t, elems, sizeof elems);
+        if (!strcmp(toks[i], "$")) { if (recv) continue; c->v_src++; return 0; }
+        int *bad = pelem(c, toks[i], adj[i] && (elems[0] || i == star + 1), elems, sizeof elems);
+        if (bad) { (*bad)++; return 0; }
     }
+    /* an _ right after the verb: the first element stands next to it */
+    const char *after = elems[0] == '_' ? "" : " ";
     for (int i = 0; i < nv; i++) {
-        fprintf(c->verbs, "%s\t%s%s%s%s%s%s\n", code, vs[i].lemma, vs[i].extra[0] ? " " : "", vs[i].extra,
-                elems[0] ? " " : "", elems, sym ? "\tsym" : "");
+        char head[1400];
+        if (pre[0] || vs[i].pre[0])
+            snprintf(head, sizeof head, "%s%s%s*%s", pre, pre[0] ? (vadj && !vs[i].pre[0] ? "_" : " ") : "", vs[i].pre, vs[i].lemma);
+        else snprintf(head, sizeof head, "%s", vs[i].lemma);
+        fprintf(c->verbs, "%s\t%s%s%s%s%s\n", code, head, vs[i].extra,
+                elems[0] ? after : "", elems, pair_flags(code, rev, among, recv, fl, sizeof fl));
         c->written++;
     }
     return 0;
 }
 
 /* A verb line of a block: VERB {FORMS} [CODE], +MULTI_WORD {...}, WIRE_+TAP. */
-static int do_verb(ictx *c, const char *s, const char *block_code, int block_sym, verb *vs, int *nv) {
+static int do_verb(ictx *c, const char *s, const char *block_code, const char *block_rev, verb *vs, int *nv) {
     c->v_verbs++;
     if (*s == '+') s++;
     const char *end = s;
     while (*end && *end != '{' && *end != '[') end++;
-    const char *plus = memchr(s, '+', (size_t)(end - s));
-    if (plus) { c->v_prefixverb++; return 0; }   /* words before the verb (WIRE_+TAP) */
-    char toks[16][64];
-    int nt = ptokens(s, (size_t)(end - s), toks, 16);
-    if (nt < 1) return 0;
     verb v;
     memset(&v, 0, sizeof v);
+    const char *plus = memchr(s, '+', (size_t)(end - s));
+    if (plus) {   /* words before the verb (WIRE_+TAP): elements before dyad's '*' */
+        char ptoks[16][64];
+        int padj[16];
+        int np = ptokens(s, (size_t)(plus - s), ptoks, padj, 16);
+        for (int i = 0; i < np; i++) {
+            if (!isalpha((unsigned char)ptoks[i][0])) { c->v_prefixverb++; return 0; }
+            pelem(c, ptoks[i], padj[i], v.pre, sizeof v.pre);
+        }
+        size_t k = strlen(v.pre);
+        if (k && k + 1 < sizeof v.pre) { v.pre[k] = plus > s && plus[-1] == '_' ? '_' : ' '; v.pre[k + 1] = 0; }
+        s = plus + 1;
+    }
+    char toks[16][64];
+    int adj[16];
+    int nt = ptokens(s, (size_t)(end - s), toks, adj, 16);
+    if (nt < 1) return 0;
     for (const char *p = toks[0]; *p; p++) {
         if (!isalpha((unsigned char)*p)) { c->v_badword++; return 0; }
     }
     size_t k = 0;
     for (const char *p = toks[0]; *p && k + 1 < sizeof v.lemma; p++) v.lemma[k++] = (char)tolower((unsigned char)*p);
-    for (int i = 1; i < nt; i++) {
-        if (i > 1) strncat(v.extra, " ", sizeof v.extra - strlen(v.extra) - 1);
+    for (int i = 1; i < nt; i++) {   /* words after the verb, each with the separator before it */
+        strncat(v.extra, adj[i] ? "_" : " ", sizeof v.extra - strlen(v.extra) - 1);
         pword(toks[i], v.extra, sizeof v.extra);
     }
     const char *cb = strchr(end, '[');
     const char *ce = cb ? strchr(cb, ']') : NULL;
-    char code[8] = "";
-    int sym = block_sym;
-    if (cb && ce) { if (event_code(c, cb, ce, code, &sym) < 0) return -1; }
-    else snprintf(code, sizeof code, "%s", block_code);
+    char code[8] = "", rev[8] = "", fl[32];
+    if (cb && ce) { if (event_code(c, cb, ce, code, rev) < 0) return -1; }
+    else { snprintf(code, sizeof code, "%s", block_code); snprintf(rev, sizeof rev, "%s", block_rev); }
     if (code[0]) {
-        fprintf(c->verbs, "%s\t%s%s%s%s\n", code, v.lemma, v.extra[0] ? " " : "", v.extra, sym ? "\tsym" : "");
+        fprintf(c->verbs, "%s\t%s%s%s%s%s\n", code, v.pre, v.pre[0] ? "*" : "", v.lemma, v.extra, pair_flags(code, rev, 0, 0, fl, sizeof fl));
         c->written++;
     }
     if (*nv < 16) vs[(*nv)++] = v;
@@ -548,7 +641,7 @@ static int do_verbs(ictx *c, FILE *f) {
     verb vs[16];
     int nv = 0, in_block = 0;
     char block_code[8] = "";
-    int block_sym = 0;
+    char block_rev[8] = "";
     while (getline(&buf, &cap, f) > 0) {
         c->line++;
         if (!clean_line(buf, &in_xml, &indent)) { set_close(c, &cur); continue; }
@@ -595,15 +688,15 @@ static int do_verbs(ictx *c, FILE *f) {
             const char *b = strchr(s + 3, '[');
             const char *e = b ? strchr(b, ']') : NULL;
             block_code[0] = 0;
-            block_sym = 0;
-            if (b && e && event_code(c, b, e, block_code, &block_sym) < 0) { rc = DYAD_ENOMEM; break; }
+            block_rev[0] = 0;
+            if (b && e && event_code(c, b, e, block_code, block_rev) < 0) { rc = DYAD_ENOMEM; break; }
             nv = 0;
             in_block = 1;
             continue;
         }
         if (!in_block) { say(c, c->file, c->line, "line outside a --- VERB --- block: skipped"); continue; }
         if (*s == '-') { if (do_pattern(c, s + 1, vs, nv)) { rc = DYAD_ENOMEM; break; } continue; }
-        if (do_verb(c, s, block_code, block_sym, vs, &nv)) { rc = DYAD_ENOMEM; break; }
+        if (do_verb(c, s, block_code, block_rev, vs, &nv)) { rc = DYAD_ENOMEM; break; }
     }
     if (!rc) set_close(c, &cur);
     free(buf);
@@ -733,18 +826,18 @@ int dyad_dict_import_petrarch(const char *const *files, size_t nfiles, const cha
     if (rc == DYAD_ENOMEM) snprintf(err, errlen, "out of memory");
     if (!rc) {
         say(&c, "petrarch import", 0, "actors: %d lines written; not converted: %d without a code, %d null or "
-            "unreadable codes (+++ ###, bad dates); %d multiple codes A/B (first kept)",
+            "unreadable codes (+++ ###, bad dates); %d multiple codes A/B (A, also=B)",
             c.a_codes, c.a_nocode, c.a_null, c.a_multi);
         say(&c, "petrarch import", 0, "agents: %d codes longer than a sector (first 3 letters kept), %d lines not converted",
             c.g_long, c.g_bad);
-        say(&c, "petrarch import", 0, "verbs: %zu synsets, %d verb lines, %d patterns; not expressible: %d with words "
-            "before the verb, %d with the target before the verb, %d with the source after the verb, %d compound (%%), "
-            "%d without *, %d multi-word verbs with words before the verb, %d verbs not a plain word, %d unknown synsets; "
-            "codes: %d not CAMEO-like (skipped), %d null [---] (skipped), %d paired A:B with A != B (A kept, "
-            "the reverse direction lost); "
-            "%d ^ skips dropped (dyad allows gaps); %zu codes added to cameo-petrarch.txt",
-            c.nsets, c.v_verbs, c.v_patterns, c.v_pre, c.v_tgtpre, c.v_src, c.v_compound, c.v_noverb,
-            c.v_prefixverb, c.v_badword, c.v_set, c.v_badcode, c.v_nullcode, c.v_paired, c.v_gap, c.added.n);
+        say(&c, "petrarch import", 0, "verbs: %zu synsets, %d verb lines, %d patterns (%d words before the verb, "
+            "written before dyad's *; %d ^ skips as ?, any one word; %d compounds %%, as flag among before the verb, "
+            "+ after it; %d + before and $ after the verb as flag recv); not expressible: %d with the target before the verb, %d with the source after the verb, "
+            "%d without *, %d multi-word verbs with other than words before the verb, %d verbs not a plain word, "
+            "%d unknown synsets; codes: %d not CAMEO-like (skipped), %d null [---] (skipped), %d paired A:B with "
+            "A != B (B: rev=, the target's act back); %zu codes added to cameo-petrarch.txt",
+            c.nsets, c.v_verbs, c.v_patterns, c.v_pre, c.v_gap, c.v_compound, c.v_recv, c.v_tgtpre, c.v_src, c.v_noverb,
+            c.v_prefixverb, c.v_badword, c.v_set, c.v_badcode, c.v_nullcode, c.v_paired, c.added.n);
         if (c.discards)
             say(&c, "petrarch import", 0, "discards: %d entries not converted (dyad has no discard list)", c.discards);
     }

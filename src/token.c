@@ -68,6 +68,12 @@ int dyad_tokenize(const char *s, size_t start, size_t end, dyad_toks *out) {
             i++;
             continue;
         }
+        /* "Dol_Amroth": an underscore between letters joins the words of a name, as a space */
+        if (c == '_' && i > start && i + 1 < end && dyad_isalpha((unsigned char)s[i - 1]) && dyad_isalpha((unsigned char)s[i + 1])) {
+            pre |= T_SPACE;
+            i++;
+            continue;
+        }
         size_t j = i;
         uint16_t f = pre;
         pre = 0;
@@ -98,12 +104,12 @@ int dyad_tokenize(const char *s, size_t start, size_t end, dyad_toks *out) {
                 if (c2 < 0 || !is_letter_cp(c2)) break;
                 j += k2;
             }
-            /* "don't", "can't": split before n't so the negation is a token of its own. */
-            if (j + 2 < end + 0 && j - i >= 2 && (s[j - 1] == 'n' || s[j - 1] == 'N') &&
-                s[j] == '\'' && (s[j + 1] == 't' || s[j + 1] == 'T') &&
-                (j + 2 == end || !is_letter_cp((unsigned char)s[j + 2]))) {
-                if (push(out, i, j - 1 - i, f | T_WORD | case_flags(s + i, j - 1 - i))) return -1;
-                if (push(out, j - 1, 3, T_WORD)) return -1;
+            /* "don't", "can't": split before n't so the negation is a token of its own; "n't"
+             * written alone (a dictionary's "did n't", a treebank's text) is that one token too */
+            if (j + 1 < end && (s[j - 1] == 'n' || s[j - 1] == 'N') && s[j] == '\'' &&
+                (s[j + 1] == 't' || s[j + 1] == 'T') && (j + 2 == end || !is_letter_cp((unsigned char)s[j + 2]))) {
+                if (j - i >= 2 && push(out, i, j - 1 - i, f | T_WORD | case_flags(s + i, j - 1 - i))) return -1;
+                if (push(out, j - 1, 3, (j - i >= 2 ? 0 : f) | T_WORD)) return -1;
                 i = j + 2;
                 continue;
             }

@@ -19,6 +19,13 @@ cat > "$d/test.agents.txt" <<'EOF'
 !PERSON! = MAN, MEN
 AMBASSADOR [~GOV]
 SOLDIER {} [~MILNAV]
+STUDENT [~EDU]
+POLICE {} [~COP]
+MSF {} [NGO~]
+ISLAMIST [~MUS]
+MEDIA {} [~MED]
+FOREIGN_MINISTER [~GOVFRM]
+CLERIC [~REL]
 CONGRESS!PERSON! [~LEG]
 EOF
 cat > "$d/test.verbs.txt" <<'EOF'
@@ -30,11 +37,32 @@ cat > "$d/test.verbs.txt" <<'EOF'
 RESTORE
 - * &TIES [064]
 - * FULL &TIES WITH + [064]
-- SAID * [999]   # words before the verb: reported, not converted
+- SAID * [999]   # words before the verb
 
 --- CONDEMN  [122]  ---
 CONDEMN
 DENOUNCE [122]
+- STRONGLY_* [123]
+- * SILENCE [123B]
+- NOT_EVER * [124]
+
+--- AGREE  [081]  ---
+AGREE
+- % * [030:030]
+
+--- RECEIVE  [033]  ---
+RECEIVE
+- + * MONEY $  [071]
+- + WAS * BACK IN $  [072]
+
+--- ARRIVE  [032:033]  ---
+ARRIVE
+
+--- SURVEIL  [1711]  ---
+WIRE_+TAP
+
+--- ARREST  [173]  ---
+ARREST
 
 --- MEET  [031:031]  ---
 MEET
@@ -59,6 +87,68 @@ printf 'Klopstokia condemned Sylvania.\n' > "$tmp/b.txt"
 printf 'The Freedonian ambassador denounced Sylvania.\n' > "$tmp/c.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/c.txt" > "$tmp/c.out"
 grep -q '"code":"FRDGOV"' "$tmp/c.out" || fail "agent sector: $(cat "$tmp/c.out")"
+# words before the verb: side by side with _ ("strongly condemned"), apart with a space
+printf 'Freedonia strongly condemned Sylvania.\n' > "$tmp/d.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/d.txt" | grep -q '"cameo":"123"' || fail "STRONGLY_* not 123"
+printf 'Freedonia strongly and loudly condemned Sylvania.\n' > "$tmp/d.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/d.txt" | grep -q '"cameo":"122"' || fail "STRONGLY_* away from the verb"
+printf 'Freedonia did not ever formally condemn Sylvania.\n' > "$tmp/d.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/d.txt" | grep -q '"cameo":"124"' || fail "NOT_EVER * not 124"
+printf 'Freedonia wire tapped Sylvania.\n' > "$tmp/d.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/d.txt" | grep -q '"cameo":"1711"' || fail "WIRE_+TAP: $(cat "$tmp/d.txt")"
+# PETRARCH's null actor with an agent: "---EDU", "---REL", and an agent alone is a source
+printf 'Freedonian soldiers condemned students.\n' > "$tmp/f.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/f.txt" | grep -q '"code":"---EDU"' || fail "---EDU target"
+printf 'Clerics condemned Sylvania.\n' > "$tmp/f.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/f.txt" > "$tmp/f.out"
+grep -q '"code":"---REL"' "$tmp/f.out" && grep -q '"code":"SYL"' "$tmp/f.out" || fail "---REL source: $(cat "$tmp/f.out")"
+# a compound subject, its members acting on one another: % before the verb
+printf 'Freedonia and Sylvania agree that talks are good.\n' > "$tmp/g.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/g.txt" > "$tmp/g.out"
+[[ $(grep -c '"cameo":"030"' "$tmp/g.out") == 2 ]] || fail "% * [030:030]: $(cat "$tmp/g.out")"
+# PETRARCH's agent codes compose in order, [NGO~] before the country, and repeat no part
+for t in 'Freedonian Islamist media condemned Sylvania.:FRDMUSMED' 'MSF Freedonia condemned Sylvania.:NGOFRD' \
+         "Freedonia's foreign minister condemned Sylvania.:FRDGOVFRM"; do
+  printf '%s\n' "${t%%:*}" > "$tmp/h.txt"
+  "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/h.txt" | grep -q "\"code\":\"${t##*:}\"" || fail "agent codes: ${t%%:*} not ${t##*:}"
+done
+# a pronoun with no antecedent in the story is the nearest actor named before it
+printf 'Freedonia indicated it condemned Sylvania.\n' > "$tmp/i.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/i.txt" > "$tmp/i.out"
+grep -q '"code":"FRD"' "$tmp/i.out" && grep -q '"cameo":"122"' "$tmp/i.out" || fail "it = Freedonia: $(cat "$tmp/i.out")"
+# a code with a letter, as PETRARCH's variants
+printf 'Freedonia condemned the silence of Sylvania.\n' > "$tmp/j.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/j.txt" | grep -q '"cameo":"123B"' || fail "[123B]"
+# the verb of a purpose ("was seen to condemn") is coded, and ends no clause before it
+printf 'Freedonia was seen to condemn Sylvania.\n' > "$tmp/k.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/k.txt" | grep -q '"cameo":"122"' || fail "to condemn"
+# a passive with no "by X" reads as the active: the subject is the source
+printf 'Freedonia was condemned over its dispute with Sylvania.\n' > "$tmp/l.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/l.txt" > "$tmp/l.out"
+python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1]) if "\"cameo\"" in l]; assert any(x["source"]["code"]=="FRD" and x["target"]["code"]=="SYL" for x in e), e' "$tmp/l.out" || fail "passive: $(cat "$tmp/l.out")"
+# + before the verb and $ after it: the subject receives from the source
+printf 'Sylvania received money from Freedonia.\n' > "$tmp/m.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/m.txt" > "$tmp/m.out"
+python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1]) if "\"cameo\"" in l]; assert any(x["source"]["code"]=="FRD" and x["target"]["code"]=="SYL" and x["cameo"]=="071" for x in e), e' "$tmp/m.out" || fail "+ * MONEY \$: $(cat "$tmp/m.out")"
+# ... and with no "from", the source stands where the pattern ends
+printf 'Sylvania was received back in the free Freedonia.\n' > "$tmp/n.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/n.txt" > "$tmp/n.out"
+python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1]) if "\"cameo\"" in l]; assert any(x["source"]["code"]=="FRD" and x["target"]["code"]=="SYL" and x["cameo"]=="072" for x in e), e' "$tmp/n.out" || fail "+ WAS * BACK IN \$: $(cat "$tmp/n.out")"
+# coordinated: "Freedonian Islamist media and police" share all but the last agent
+printf 'Freedonian Islamist media and police condemned Sylvania.\n' > "$tmp/p.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/p.txt" | grep -q '"code":"FRDMUSCOP"' || fail "FRDMUSCOP"
+# no event without a source, even for force and coercion (dyad codes those with an empty one)
+printf 'The man was arrested in Sylvania.\n' > "$tmp/q.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/q.txt" | grep -q '"cameo"' && fail "an event without a source"
+# {}: no plural ("polices" is no police)
+printf 'Freedonian police condemned Sylvania.\n' > "$tmp/o.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/o.txt" | grep -q '"code":"FRDCOP"' || fail "police"
+printf 'Freedonian polices condemned Sylvania.\n' > "$tmp/o.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/o.txt" | grep -q '"code":"FRDCOP"' && fail "polices as police"
+# a paired code [032:033]: the target's act back
+printf 'Freedonia arrived in Sylvania.\n' > "$tmp/e.txt"
+"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/e.txt" > "$tmp/e.out"
+grep -q '"cameo":"032"' "$tmp/e.out" && grep -q '"cameo":"033"' "$tmp/e.out" || fail "[032:033]: $(cat "$tmp/e.out")"
 # an unreadable code bracket is an error naming file:line
 printf 'FOO [FOO\n' > "$tmp/bad.actors.txt"
 expect_exit 3 "$DYAD" code --dict-format petrarch --dict "$tmp/bad.actors.txt" "$tmp/a.txt" 2> "$tmp/err"

@@ -40,6 +40,35 @@ static void hyphens_caps_negation(void **state) {
     free(t.v);
 }
 
+/* "n't" written alone (a dictionary's "did n't") and at the very end of the text: one token */
+static void negation_alone(void **state) {
+    (void)state;
+    dyad_mem m = {NULL, NULL};
+    dyad_toks t = {NULL, 0, 0, &m};
+    const char *s = "did n't go, won't";
+    assert_int_equal(toks(s, &t), 6);
+    assert_int_equal(t.v[1].len, 3);
+    assert_memory_equal(s + t.v[1].off, "n't", 3);
+    assert_true(t.v[1].flags & T_SPACE);
+    assert_memory_equal(s + t.v[4].off, "wo", 2);
+    assert_memory_equal(s + t.v[5].off, "n't", 3);
+    free(t.v);
+}
+
+/* an underscore between letters separates the words of a name; elsewhere it is a mark */
+static void underscore(void **state) {
+    (void)state;
+    dyad_mem m = {NULL, NULL};
+    dyad_toks t = {NULL, 0, 0, &m};
+    const char *s = "Dol_Amroth _x";
+    assert_int_equal(toks(s, &t), 4);
+    assert_int_equal(t.v[0].len, 3);
+    assert_int_equal(t.v[1].len, 6);
+    assert_true(t.v[1].flags & T_SPACE);
+    assert_memory_equal(s + t.v[2].off, "_", 1);
+    free(t.v);
+}
+
 static void utf8_and_empty(void **state) {
     (void)state;
     dyad_mem m = {NULL, NULL};
@@ -53,6 +82,7 @@ static void utf8_and_empty(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(spans), cmocka_unit_test(hyphens_caps_negation), cmocka_unit_test(utf8_and_empty)};
+        cmocka_unit_test(spans), cmocka_unit_test(hyphens_caps_negation), cmocka_unit_test(negation_alone), cmocka_unit_test(underscore),
+        cmocka_unit_test(utf8_and_empty)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
