@@ -1056,7 +1056,12 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         /* "Three men were arrested", "a convoy was attacked": violence and coercion with a known
          * victim and no named perpetrator are coded with no source, as GDELT leaves Actor1 empty
          * (PETRARCH codes no event without a source) */
-        if (!ns && an->passive && byagent < 0 && nt && !d->petrarch && (!strncmp(code, "17", 2) || !strncmp(code, "18", 2) ||
+        /* (not an unarmed agent word before a noun: "business notions ... were damaged"; "an
+         * insurgent mortar team was killed" and "the individual associated with ..." stand) */
+        const dyad_np *tn = tgtnp >= 0 ? &s->nps[tgtnp] : NULL;
+        int bare_adj = tn && tn->owner < 0 && tn->person < 0 && nt && !armed_act(tgts[0].sector, "01") &&
+                       adjectival(s, tn) && !reduced_relative(s, tn->b);
+        if (!ns && an->passive && byagent < 0 && nt && !bare_adj && !d->petrarch && (!strncmp(code, "17", 2) || !strncmp(code, "18", 2) ||
                                                         !strncmp(code, "19", 2) || !strncmp(code, "20", 2))) {
             memset(&ev.src, 0, sizeof ev.src);
             for (size_t j = 0; j < nt; j++) {
