@@ -396,6 +396,15 @@ static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad
         v->a = keep.a; v->b = keep.b; v->pron = PRON_THEY;
         return;
     }
+    /* "Gbagbo announced that he will extend the curfew": a subject "he" after this sentence's
+     * speaker is the speaker, when the speaker is a person */
+    if (v->pron == PRON_HE && ctx->speaker.b && ctx->speaker.a >= s->a && ctx->speaker.b <= v->a &&
+        (ctx->speaker.type == AT_PERSON || ctx->speaker.name) && (is(s, v->a, "he") || is(s, v->a, "she"))) {
+        dyad_av keep = *v;
+        *v = ctx->speaker;
+        v->a = keep.a; v->b = keep.b; v->pron = PRON_HE;
+        return;
+    }
     if (v->pron == PRON_HE && ctx->person.b) {
         dyad_av keep = *v;
         *v = ctx->person;
