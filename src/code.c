@@ -836,10 +836,19 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 if (push_ev(out, &ev)) return -1;
                 continue;
             }
+            size_t pushed = 0;
             for (size_t j = 0; j < nt; j++) {
                 if (av_same(&srcs[i], &tgts[j])) continue;
                 ev.src = srcs[i];
                 ev.tgt = tgts[j];
+                if (push_ev(out, &ev)) return -1;
+                pushed++;
+            }
+            /* "Gbagbo extended the curfew in Abidjan": an act that needs no target, whose only
+             * candidate is the doer itself, is coded with none */
+            if (!pushed && (pat->flags & PF_NOTARGET)) {
+                ev.src = srcs[i];
+                memset(&ev.tgt, 0, sizeof ev.tgt);
                 if (push_ev(out, &ev)) return -1;
             }
         }
