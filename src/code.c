@@ -473,10 +473,13 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
 
     /* speakers first: "X said: 'We ...'" resolves "we" to X; "a source told ..." makes the
      * sentence's claims reported */
-    int unnamed = 0;
+    int unnamed = 0, spoke = 0;
     for (size_t k = 0; k < s->nanchors; k++) {
         const dyad_pattern *op = lemma_op(d, s->anchors[k].lemma);
         if (!op || op->op != OP_SAY) continue;
+        /* "X said it had expelled two diplomats, adding ...": a participle clause goes on with
+         * the speaker already found, not with a new one */
+        if (spoke && s->anchors[k].participle) continue;
         int32_t sub = find_subject(s, s->anchors[k].group, (int32_t)k);
         /* "..., diplomatic sources said": the words right before the verb name the speaker */
         for (uint32_t x = s->anchors[k].group; x > s->a && x + 4 > s->anchors[k].group; x--)
@@ -498,7 +501,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         dyad_av v;
         dyad_av_from_np(s, &s->nps[sub], &v);
         resolve_av(s, ctx, &v, &s->nps[sub]);
-        if (av_valid(&v)) ctx->speaker = v;
+        if (av_valid(&v)) { ctx->speaker = v; spoke = 1; }
     }
 
     /* a question claims nothing: its events are hypothetical */
