@@ -355,7 +355,10 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         uint32_t pf = has_prev ? wflags(s, p - 1) : 0;
         int prev_be = has_prev && (pf & W_BE);
         int prev_aux = has_prev && (pf & (W_AUX | W_NEG | W_MODAL_INTENT | W_MODAL_HYPO | W_MUST));
-        int prev_to = has_prev && is(s, p - 1, "to") && (vf & VF_BASE);   /* "to talks" is no infinitive */
+        /* "is committed to opening", "remains committed to providing": after a "ready" word and
+         * "to", an -ing form is the verb of the infinitive */
+        int ready_ing = vf == VF_ING && has_prev && p - 1 > a && is(s, p - 1, "to") && (wflags(s, p - 2) & W_READY);
+        int prev_to = has_prev && is(s, p - 1, "to") && ((vf & VF_BASE) || ready_ing);   /* "to talks" is no infinitive */
         int prev_det = has_prev && ((pf & W_DET) || (p - 1 > a && is(s, p - 1, "s") && is(s, p - 2, "'")));
         int next_of = i + 1 < b && is(s, i + 1, "of");
         if (prev_det || (vf == VF_NOUN && has_prev && !prev_aux && !prev_to)) {
@@ -411,7 +414,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         /* an -ing form is a verb after "be", or opening a participle clause after a comma
          * ("..., killing two insurgents"), whose subject is the main clause's */
         int participle = vf == VF_ING && !prev_be && has_prev && is(s, p - 1, ",") && s->nanchors;
-        if (vf == VF_ING && !prev_be && !participle) continue;
+        if (vf == VF_ING && !prev_be && !participle && !ready_ing) continue;
         if ((vf & (VF_PAST | VF_PART)) == VF_PART && !prev_aux) continue;
         /* A present-tense form needs something a verb can follow: its subject (an actor phrase, a
          * pronoun, a relative), an auxiliary, modal or "to", or nothing (a headline's start).
@@ -466,7 +469,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             break;
         }
         g = q;
-        if (g > a && is(s, g - 1, "to") && (vf & VF_BASE)) {
+        if (g > a && is(s, g - 1, "to") && ((vf & VF_BASE) || ready_ing)) {
             an.to_inf = 1;
             uint32_t r = g - 1;
             while (r > a && (wflags(s, r - 1) & W_ADV)) r--;
