@@ -568,11 +568,13 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         int demand = 0;
         if ((an->must || head->must) && op == OP_NONE && ctx->speaker.b && ctx->speaker.a >= s->a &&
             ctx->speaker.b <= s->b && !an->neg) {
-            const char *m = mapped(d, code, OP_REQUEST);
+            /* the act's own request form ("must be ready to mediate": 045's, not its intent 039's) */
+            const char *m = mapped(d, pat->code, OP_REQUEST);
             char dc[6] = "100";
             if (m && !strncmp(m, "02", 2)) { snprintf(dc, sizeof dc, "10%s", m + 2); if (!dyad_dict_code(d, dc)) snprintf(dc, sizeof dc, "100"); }
             snprintf(code, sizeof code, "%s", dc);
             demand = 1;
+            mode = MODE_ACTUAL;   /* the demand is made now, whatever it asks to be readied */
             why = "demand (must)";
         } else if (an->must || head->must) { mode = MODE_HYPO; why = "obligation"; }
         /* "will not accept", "would not meet their demands": an intent denied is a refusal, the

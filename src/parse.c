@@ -486,8 +486,9 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                 /* "is ready to", "are prepared to", "expressed readiness to" */
                 an.intent = 1;
                 r--;
-                while (r > a && (wflags(s, r - 1) & (W_ADV | W_NEG | W_AUX | W_MODAL_INTENT | W_MODAL_HYPO | W_DET))) {
+                while (r > a && (wflags(s, r - 1) & (W_ADV | W_NEG | W_AUX | W_MODAL_INTENT | W_MODAL_HYPO | W_DET | W_MUST))) {
                     if (wflags(s, r - 1) & W_NEG) an.neg = 1;
+                    if (wflags(s, r - 1) & W_MUST) an.must = 1;   /* "Y must be ready to mediate" */
                     r--;
                 }
                 /* a verb before the noun governs: "expressed readiness to", "announced plans to" */
