@@ -593,13 +593,28 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         int32_t tgt = ch[k].tgt;
         int32_t byagent = -1, fromnp = -1, deftgt = -1;
         uint32_t end = ch[k].end;
+        /* "reimposed blockades ... after the deaths of two Israelis": a phrase after "of" that
+         * names the doer itself is no target (the event would be dropped); look on */
+        dyad_av subav, pv;
+        int have_sub = 0;
+        if (sub >= 0 && !an->passive && !(pat->flags & PF_RECV)) {
+            dyad_av_from_np(s, &s->nps[sub], &subav);
+            have_sub = av_valid(&subav);
+        }
         for (uint32_t x = an->tok + 1; x < end; x++) {
             int32_t np = s->tnp[x - s->a];
             if (np < 0 || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) || s->nps[np].a != x) continue;
             const dyad_np *p = &s->nps[np];
             if (p->by && byagent < 0) byagent = p->first;
             else if (p->from && fromnp < 0) fromnp = p->first;
-            else if (tgt < 0 && !p->loc && !p->by && !p->from && !p->pron && np_named(p)) tgt = p->first;
+            else if (tgt < 0 && !p->loc && !p->by && !p->from && !p->pron && np_named(p)) {
+                int self = 0;
+                if (have_sub && p->a > s->a && is(s, p->a - 1, "of")) {
+                    dyad_av_from_np(s, p, &pv);
+                    self = av_same(&pv, &subav);
+                }
+                if (!self) tgt = p->first;
+            }
             else if (deftgt < 0 && !p->loc && !p->by && !p->from && !p->pron && p->definite) deftgt = p->first;
         }
         if (tgt < 0) tgt = deftgt;   /* "the authorities": may name someone through the story */
