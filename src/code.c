@@ -656,7 +656,17 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         if (gov_np >= 0) tgt = s->nps[gov_np].first;
         int32_t srcnp = sub, tgtnp = tgt;
         int recv = (pat->flags & PF_RECV) != 0;
-        if (an->passive && !recv) { srcnp = byagent; tgtnp = sub; if (byagent < 0 && (pat->flags & PF_SYM)) { srcnp = sub; tgtnp = -1; } }
+        if (an->passive && !recv) {
+            srcnp = byagent; tgtnp = sub;
+            if (byagent < 0 && (pat->flags & PF_SYM)) { srcnp = sub; tgtnp = -1; }
+            /* "the guerrillas have been demobilized", "troops were withdrawn from X": an act that
+             * needs no other party, with no "by" doer, is the subject's own */
+            else if (byagent < 0 && (pat->flags & PF_NOTARGET)) {
+                int by = 0;   /* "was demonstrated by the futility of": a doer that is no actor */
+                for (uint32_t x = an->tok + 1; x < end && !by; x++) by = is(s, x, "by");
+                if (!by) { srcnp = sub; tgtnp = tgt; }
+            }
+        }
         if (recv) { tgtnp = sub; srcnp = fromnp; }
         if (an->noun && byagent >= 0) srcnp = byagent;   /* "the capture of X by Y" */
 
