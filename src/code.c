@@ -544,7 +544,8 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         snprintf(code, sizeof code, "%s", pat->code);
         int mode = MODE_ACTUAL;
         const char *why = NULL;
-        if (op == OP_INTENT || (op == OP_NONE && (an->intent || head->intent))) {
+        /* (a speech verb governs only through a ready-word: "announced plans to withdraw" is intent) */
+        if (op == OP_INTENT || ((op == OP_NONE || op == OP_SAY) && (an->intent || head->intent))) {
             const char *m = mapped(d, code, OP_INTENT);
             if (m) snprintf(code, sizeof code, "%s", m);
             mode = MODE_INTENT;
