@@ -539,6 +539,13 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             const dyad_pattern *gp = ch[an->governor].pat ? ch[an->governor].pat : lemma_op(d, head->lemma);
             op = gp ? gp->op : OP_NONE;
             gov_np = an->gov_np;
+            /* "agreed to continue discussing": an intent operator above an aspect verb still rules
+             * (the doer is the same; a request's asked party would not be) */
+            if (op == OP_NONE && head->governor >= 0 && head->governor < 64) {
+                const dyad_anchor *h2 = &s->anchors[head->governor];
+                const dyad_pattern *gp2 = ch[head->governor].pat ? ch[head->governor].pat : lemma_op(d, h2->lemma);
+                if (gp2 && gp2->op == OP_INTENT) op = OP_INTENT;
+            }
         }
         char code[6];
         snprintf(code, sizeof code, "%s", pat->code);

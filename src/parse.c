@@ -359,6 +359,17 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
          * "to", an -ing form is the verb of the infinitive */
         int ready_ing = vf == VF_ING && has_prev && p - 1 > a && is(s, p - 1, "to") && (wflags(s, p - 2) & W_READY);
         int prev_to = has_prev && is(s, p - 1, "to") && ((vf & VF_BASE) || ready_ing);   /* "to talks" is no infinitive */
+        /* "began collecting signatures", "continued shelling the town": an -ing form after a verb
+         * of beginning or going on is the act */
+        int aspect_ing = 0;
+        if (vf == VF_ING && has_prev && s->nanchors && s->anchors[s->nanchors - 1].tok == p - 1 &&
+            !lemma_has_op(d, w->lemma)) {   /* not "starts preparing for", an operator's own form */
+            aspect_ing = is(s, p - 1, "began") || is(s, p - 1, "begun") || is(s, p - 1, "begins") || is(s, p - 1, "begin") ||
+                         is(s, p - 1, "started") || is(s, p - 1, "starts") || is(s, p - 1, "start") ||
+                         is(s, p - 1, "continued") || is(s, p - 1, "continues") || is(s, p - 1, "continue") ||
+                         is(s, p - 1, "resumed") || is(s, p - 1, "resumes") || is(s, p - 1, "resume") ||
+                         is(s, p - 1, "kept") || is(s, p - 1, "keeps") || is(s, p - 1, "keep");
+        }
         int prev_det = has_prev && ((pf & W_DET) || (p - 1 > a && is(s, p - 1, "s") && is(s, p - 2, "'")));
         int next_of = i + 1 < b && is(s, i + 1, "of");
         if (prev_det || (vf == VF_NOUN && has_prev && !prev_aux && !prev_to)) {
@@ -414,7 +425,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         /* an -ing form is a verb after "be", or opening a participle clause after a comma
          * ("..., killing two insurgents"), whose subject is the main clause's */
         int participle = vf == VF_ING && !prev_be && has_prev && is(s, p - 1, ",") && s->nanchors;
-        if (vf == VF_ING && !prev_be && !participle && !ready_ing) continue;
+        if (vf == VF_ING && !prev_be && !participle && !ready_ing && !aspect_ing) continue;
         if ((vf & (VF_PAST | VF_PART)) == VF_PART && !prev_aux) continue;
         /* A present-tense form needs something a verb can follow: its subject (an actor phrase, a
          * pronoun, a relative), an auxiliary, modal or "to", or nothing (a headline's start).
@@ -445,6 +456,10 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         an.lemma = (uint32_t)w->lemma;
         an.governor = -1;
         an.gov_np = -1;
+        if (aspect_ing) {   /* the aspect verb governs: its subject and modality count */
+            an.governor = (int32_t)s->nanchors - 1;
+            s->anchors[s->nanchors - 1].governs = 1;
+        }
         uint32_t g = i;
         /* walk back over the verb group */
         uint32_t q = i;
