@@ -187,6 +187,23 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
         if (is(s, i, "but") || is(s, i, "while") || is(s, i, "whereas") || is(s, i, "because") || is(s, i, "if"))
             return -1;
         if ((wf(s, i) & W_COMP) && !(wf(s, i) & W_DET)) return -1;
+        /* "Pakistan, a key U.S. ally, has refused": a phrase between commas that opens with a
+         * determiner and follows an actor is an apposition; the actor before it is the subject */
+        if (i + 1 == g && is(s, i, ",")) {
+            for (uint32_t j = i; j > s->a + 1 && j + 14 > i; j--) {
+                uint32_t c = j - 1;
+                if (s->tflags[c - s->a] & TOK_BOUND) break;
+                int verb = 0;
+                for (size_t k = 0; k < s->nanchors; k++) if (s->anchors[k].tok == c && !s->anchors[k].noun) verb = 1;
+                if (verb) break;
+                if (!is(s, c, ",") || c + 1 >= i) continue;
+                if ((is(s, c + 1, "a") || is(s, c + 1, "an") || is(s, c + 1, "the")) && s->tnp[c - 1 - s->a] >= 0) {
+                    const dyad_np *p0 = &s->nps[s->tnp[c - 1 - s->a]];
+                    if (p0->b == c && !p0->loc && !p0->by && !p0->from && !p0->to_with) return p0->first;
+                }
+                break;
+            }
+        }
         int32_t np = s->tnp[i - s->a];
         if (np >= 0) {
             const dyad_np *p = &s->nps[np];
