@@ -444,7 +444,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             uint32_t last = np->b - 1;
             int plural = (wflags(s, last) & W_NOUNISH) || np->next >= 0 || np->first != (int32_t)s->tnp[p - 1 - a] ||
                          np->pron == PRON_WE || np->pron == PRON_THEY ||
-                         (t[last].len > 1 && (text[t[last].off + t[last].len - 1] | 0x20) == 's');
+                         (t[last].len > 1 && text[t[last].off + t[last].len - 1] == 's');   /* "US" is one */
             if (!plural && !inverted && np->pron != PRON_HE) continue;
         }
         /* "Kommersant first reported on", "the CSTO said in a statement" are fine; a capitalised
