@@ -694,6 +694,14 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         }
         if (recv) { tgtnp = sub; srcnp = fromnp; }
         if (an->noun && byagent >= 0) srcnp = byagent;   /* "the capture of X by Y" */
+        /* "the Albanians were urged by the EU to return to the talks": the asker of a passive
+         * request is its "by" phrase, the asked its subject */
+        if (an->governor >= 0 && head->passive && (op == OP_REQUEST || op == OP_DEMAND) && sub >= 0) {
+            for (uint32_t x = head->tok + 1; x < an->tok; x++) {
+                int32_t np = s->tnp[x - s->a];
+                if (np >= 0 && s->nps[np].a == x && s->nps[np].by) { srcnp = s->nps[np].first; tgtnp = sub; break; }
+            }
+        }
 
         dyad_ev ev;
         memset(&ev, 0, sizeof ev);
