@@ -683,6 +683,9 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         int recv = (pat->flags & PF_RECV) != 0;
         if (an->passive && !recv) {
             srcnp = byagent; tgtnp = sub;
+            /* "sanctions were imposed on Iraq by the UN": a subject that names no actor leaves the
+             * target the clause gives */
+            if (sub < 0 && byagent >= 0 && !(pat->flags & PF_SYM)) tgtnp = tgt;
             if (byagent < 0 && (pat->flags & PF_SYM)) { srcnp = sub; tgtnp = -1; }
             /* "the guerrillas have been demobilized", "troops were withdrawn from X": an act that
              * needs no other party, with no "by" doer, is the subject's own */
