@@ -292,6 +292,23 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
             is(s, i, "when"))
             return -1;
         if ((wf(s, i) & W_COMP) && !(wf(s, i) & W_DET)) return -1;
+        /* "Pakistan, a key U.S. ally, has refused": a phrase between commas that opens with a
+         * determiner and follows an actor is an apposition; the actor before it is the subject */
+        if (i + 1 == g && is(s, i, ",")) {
+            for (uint32_t j = i; j > s->a + 1 && j + 14 > i; j--) {
+                uint32_t c = j - 1;
+                if (s->tflags[c - s->a] & TOK_BOUND) break;
+                int verb = 0;
+                for (size_t k = 0; k < s->nanchors; k++) if (s->anchors[k].tok == c && !s->anchors[k].noun) verb = 1;
+                if (verb) break;
+                if (!is(s, c, ",") || c + 1 >= i) continue;
+                if ((is(s, c + 1, "a") || is(s, c + 1, "an") || is(s, c + 1, "the")) && s->tnp[c - 1 - s->a] >= 0) {
+                    const dyad_np *p0 = &s->nps[s->tnp[c - 1 - s->a]];
+                    if (p0->b == c && !p0->loc && !p0->by && !p0->from && !p0->to_with) return p0->first;
+                }
+                break;
+            }
+        }
         int32_t np = s->tnp[i - s->a];
         if (np >= 0) {
             const dyad_np *p = &s->nps[np];
@@ -564,6 +581,15 @@ static void resolve_pron(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dy
         v->a = keep.a; v->b = keep.b; v->pron = PRON_THEY;
         return;
     }
+    /* "Gbagbo announced that he will extend the curfew": a subject "he" after this sentence's
+     * speaker is the speaker, when the speaker is a person */
+    if (v->pron == PRON_HE && ctx->speaker.b && ctx->speaker.a >= s->a && ctx->speaker.b <= v->a &&
+        (ctx->speaker.type == AT_PERSON || ctx->speaker.name) && (is(s, v->a, "he") || is(s, v->a, "she"))) {
+        dyad_av keep = *v;
+        *v = ctx->speaker;
+        v->a = keep.a; v->b = keep.b; v->pron = PRON_HE;
+        return;
+    }
     if (v->pron == PRON_HE && ctx->person.b) {
         dyad_av keep = *v;
         *v = ctx->person;
@@ -695,10 +721,13 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
 
     /* speakers first: "X said: 'We ...'" resolves "we" to X; "a source told ..." makes the
      * sentence's claims reported */
-    int unnamed = 0;
+    int unnamed = 0, spoke = 0;
     for (size_t k = 0; k < s->nanchors; k++) {
         const dyad_pattern *op = lemma_op(d, s->anchors[k].lemma);
         if (!op || op->op != OP_SAY) continue;
+        /* "X said it had expelled two diplomats, adding ...": a participle clause goes on with
+         * the speaker already found, not with a new one */
+        if (spoke && s->anchors[k].participle) continue;
         int32_t sub = find_subject(s, s->anchors[k].group, (int32_t)k);
         /* "..., diplomatic sources said": the words right before the verb name the speaker */
         for (uint32_t x = s->anchors[k].group; x > s->a && x + 4 > s->anchors[k].group; x--)
@@ -720,7 +749,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         dyad_av v;
         dyad_av_from_np(s, &s->nps[sub], &v);
         resolve_av(s, ctx, &v, &s->nps[sub]);
-        if (av_valid(&v)) ctx->speaker = v;
+        if (av_valid(&v)) { ctx->speaker = v; spoke = 1; }
     }
 
     /* a question claims nothing: its events are hypothetical */
@@ -758,12 +787,20 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             const dyad_pattern *gp = ch[an->governor].pat ? ch[an->governor].pat : lemma_op(d, head->lemma);
             op = gp ? gp->op : OP_NONE;
             gov_np = an->gov_np;
+            /* "agreed to continue discussing": an intent operator above an aspect verb still rules
+             * (the doer is the same; a request's asked party would not be) */
+            if (op == OP_NONE && head->governor >= 0 && head->governor < 64) {
+                const dyad_anchor *h2 = &s->anchors[head->governor];
+                const dyad_pattern *gp2 = ch[head->governor].pat ? ch[head->governor].pat : lemma_op(d, h2->lemma);
+                if (gp2 && gp2->op == OP_INTENT) op = OP_INTENT;
+            }
         }
         char code[6];
         snprintf(code, sizeof code, "%s", pat->code);
         int mode = MODE_ACTUAL;
         const char *why = NULL;
-        if (op == OP_INTENT || (op == OP_NONE && (an->intent || head->intent))) {
+        /* (a speech verb governs only through a ready-word: "announced plans to withdraw" is intent) */
+        if (op == OP_INTENT || ((op == OP_NONE || op == OP_SAY) && (an->intent || head->intent))) {
             const char *m = mapped(d, code, OP_INTENT);
             if (m) snprintf(code, sizeof code, "%s", m);
             mode = MODE_INTENT;
@@ -787,11 +824,13 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         int demand = 0;
         if ((an->must || head->must) && op == OP_NONE && ctx->speaker.b && ctx->speaker.a >= s->a &&
             ctx->speaker.b <= s->b && !an->neg) {
-            const char *m = mapped(d, code, OP_REQUEST);
+            /* the act's own request form ("must be ready to mediate": 045's, not its intent 039's) */
+            const char *m = mapped(d, pat->code, OP_REQUEST);
             char dc[6] = "100";
             if (m && !strncmp(m, "02", 2)) { snprintf(dc, sizeof dc, "10%s", m + 2); if (!dyad_dict_code(d, dc)) snprintf(dc, sizeof dc, "100"); }
             snprintf(code, sizeof code, "%s", dc);
             demand = 1;
+            mode = MODE_ACTUAL;   /* the demand is made now, whatever it asks to be readied */
             why = "demand (must)";
         } else if (an->must || head->must) { mode = MODE_HYPO; why = "obligation"; }
         /* "will not accept", "would not meet their demands": an intent denied is a refusal, the
@@ -810,13 +849,28 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         int32_t tgt = ch[k].tgt;
         int32_t byagent = -1, fromnp = -1, deftgt = -1, named = -1;
         uint32_t end = ch[k].end;
+        /* "reimposed blockades ... after the deaths of two Israelis": a phrase after "of" that
+         * names the doer itself is no target (the event would be dropped); look on */
+        dyad_av subav, pv;
+        int have_sub = 0;
+        if (sub >= 0 && !an->passive && !(pat->flags & PF_RECV)) {
+            dyad_av_from_np(s, &s->nps[sub], &subav);
+            have_sub = av_valid(&subav);
+        }
         for (uint32_t x = an->tok + 1; x < end; x++) {
             int32_t np = s->tnp[x - s->a];
             if (np < 0 || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) || s->nps[np].a != x) continue;
             const dyad_np *p = &s->nps[np];
             if (p->by && byagent < 0) byagent = p->first;
             else if (p->from && fromnp < 0) fromnp = p->first;
-            else if (named < 0 && !p->loc && !p->by && !p->from && !p->pron && np_named(p)) named = p->first;
+            else if (named < 0 && !p->loc && !p->by && !p->from && !p->pron && np_named(p)) {
+                int self = 0;
+                if (have_sub && p->a > s->a && is(s, p->a - 1, "of")) {
+                    dyad_av_from_np(s, p, &pv);
+                    self = av_same(&pv, &subav);
+                }
+                if (!self) named = p->first;
+            }
             else if (deftgt < 0 && !p->loc && !p->by && !p->from && !p->pron && p->definite) deftgt = p->first;
         }
         if (tgt < 0) {
@@ -869,7 +923,20 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         /* PETRARCH reads a passive with no "by X" as it reads the active ("was criticized over its
          * dispute with Eriador": the subject, then the target after the verb) */
         int passive = an->passive && !(d->petrarch && byagent < 0);
-        if (passive && !recv) { srcnp = byagent; tgtnp = sub; if (byagent < 0 && (pat->flags & PF_SYM)) { srcnp = sub; tgtnp = -1; } }
+        if (passive && !recv) {
+            srcnp = byagent; tgtnp = sub;
+            /* "sanctions were imposed on Iraq by the UN": a subject that names no actor leaves the
+             * target the clause gives */
+            if (sub < 0 && byagent >= 0 && !(pat->flags & PF_SYM)) tgtnp = tgt;
+            if (byagent < 0 && (pat->flags & PF_SYM)) { srcnp = sub; tgtnp = -1; }
+            /* "the guerrillas have been demobilized", "troops were withdrawn from X": an act that
+             * needs no other party, with no "by" doer, is the subject's own */
+            else if (byagent < 0 && (pat->flags & PF_NOTARGET)) {
+                int by = 0;   /* "was demonstrated by the futility of": a doer that is no actor */
+                for (uint32_t x = an->tok + 1; x < end && !by; x++) by = is(s, x, "by");
+                if (!by) { srcnp = sub; tgtnp = tgt; }
+            }
+        }
         if (recv) { tgtnp = sub; srcnp = fromnp; }
         /* PETRARCH's "+ WAS * DEAD IN $": the source stands where the pattern ends */
         for (uint32_t x = ch[k].last; recv && srcnp < 0 && d->petrarch && x > an->tok && x < end && x < ch[k].last + 4; x++) {
@@ -877,6 +944,14 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             if (q >= 0 && s->nps[q].a == x && np_named(&s->nps[q])) srcnp = s->nps[q].first;
         }
         if (an->noun && byagent >= 0) srcnp = byagent;   /* "the capture of X by Y" */
+        /* "the Albanians were urged by the EU to return to the talks": the asker of a passive
+         * request is its "by" phrase, the asked its subject */
+        if (an->governor >= 0 && head->passive && (op == OP_REQUEST || op == OP_DEMAND) && sub >= 0) {
+            for (uint32_t x = head->tok + 1; x < an->tok; x++) {
+                int32_t np = s->tnp[x - s->a];
+                if (np >= 0 && s->nps[np].a == x && s->nps[np].by) { srcnp = s->nps[np].first; tgtnp = sub; break; }
+            }
+        }
 
         dyad_ev ev;
         memset(&ev, 0, sizeof ev);
@@ -1085,11 +1160,20 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 if (push_ev(out, &ev)) return -1;
                 continue;
             }
+            size_t pushed = 0;
             for (size_t j = 0; j < nt; j++) {
                 if (av_same(&srcs[i], &tgts[j])) continue;
                 ev.src = srcs[i];
                 ev.tgt = tgts[j];
                 if (push_ev(out, &ev) || push_rev(out, &ev)) return -1;
+                pushed++;
+            }
+            /* "Gbagbo extended the curfew in Abidjan": an act that needs no target, whose only
+             * candidate is the doer itself, is coded with none */
+            if (!pushed && (pat->flags & PF_NOTARGET)) {
+                ev.src = srcs[i];
+                memset(&ev.tgt, 0, sizeof ev.tgt);
+                if (push_ev(out, &ev)) return -1;
             }
         }
     }

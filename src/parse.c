@@ -436,7 +436,21 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         /* "wire tap": a word a pattern joins to the verb before it ("wire_*tap") makes it a verb */
         int joined = i > a && p == i && joined_verb(s, i, (uint32_t)w->lemma);
         int prev_aux = has_prev && ((pf & (W_AUX | W_NEG | W_MODAL_INTENT | W_MODAL_HYPO | W_MUST)) || joined);
-        int prev_to = has_prev && is(s, p - 1, "to") && (vf & VF_BASE);   /* "to talks" is no infinitive */
+        /* "is committed to opening", "remains committed to providing": after a "ready" word and
+         * "to", an -ing form is the verb of the infinitive */
+        int ready_ing = vf == VF_ING && has_prev && p - 1 > a && is(s, p - 1, "to") && (wflags(s, p - 2) & W_READY);
+        int prev_to = has_prev && is(s, p - 1, "to") && ((vf & VF_BASE) || ready_ing);   /* "to talks" is no infinitive */
+        /* "began collecting signatures", "continued shelling the town": an -ing form after a verb
+         * of beginning or going on is the act */
+        int aspect_ing = 0;
+        if (vf == VF_ING && has_prev && s->nanchors && s->anchors[s->nanchors - 1].tok == p - 1 &&
+            !lemma_has_op(d, w->lemma)) {   /* not "starts preparing for", an operator's own form */
+            aspect_ing = is(s, p - 1, "began") || is(s, p - 1, "begun") || is(s, p - 1, "begins") || is(s, p - 1, "begin") ||
+                         is(s, p - 1, "started") || is(s, p - 1, "starts") || is(s, p - 1, "start") ||
+                         is(s, p - 1, "continued") || is(s, p - 1, "continues") || is(s, p - 1, "continue") ||
+                         is(s, p - 1, "resumed") || is(s, p - 1, "resumes") || is(s, p - 1, "resume") ||
+                         is(s, p - 1, "kept") || is(s, p - 1, "keeps") || is(s, p - 1, "keep");
+        }
         int prev_det = has_prev && ((pf & W_DET) || (p - 1 > a && is(s, p - 1, "s") && is(s, p - 2, "'")));
         int next_of = i + 1 < b && is(s, i + 1, "of");
         if (prev_det || (vf == VF_NOUN && has_prev && !prev_aux && !prev_to)) {
@@ -493,7 +507,8 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
          * ("..., killing two insurgents"), whose subject is the main clause's */
         int participle = vf == VF_ING && !prev_be && has_prev && is(s, p - 1, ",") && s->nanchors;
         /* (after a modal too: "would acting now", a typo's verb) */
-        if (vf == VF_ING && !prev_be && !participle && !(has_prev && (pf & (W_MODAL_INTENT | W_MODAL_HYPO)))) continue;
+        if (vf == VF_ING && !prev_be && !participle && !ready_ing && !aspect_ing && !(has_prev && (pf & (W_MODAL_INTENT | W_MODAL_HYPO))))
+            continue;
         if ((vf & (VF_PAST | VF_PART)) == VF_PART && !prev_aux) continue;
         /* A present-tense form needs something a verb can follow: its subject (an actor phrase, a
          * pronoun, a relative), an auxiliary, modal or "to", or nothing (a headline's start).
@@ -512,7 +527,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             uint32_t last = np->b - 1;
             int plural = (wflags(s, last) & W_NOUNISH) || np->next >= 0 || np->first != (int32_t)s->tnp[p - 1 - a] ||
                          np->pron == PRON_WE || np->pron == PRON_THEY ||
-                         (t[last].len > 1 && (text[t[last].off + t[last].len - 1] | 0x20) == 's');
+                         (t[last].len > 1 && text[t[last].off + t[last].len - 1] == 's');   /* "US" is one */
             if (!plural && !inverted && np->pron != PRON_HE) continue;
         }
         /* "Kommersant first reported on", "the CSTO said in a statement" are fine; a capitalised
@@ -524,6 +539,10 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         an.lemma = (uint32_t)w->lemma;
         an.governor = -1;
         an.gov_np = -1;
+        if (aspect_ing) {   /* the aspect verb governs: its subject and modality count */
+            an.governor = (int32_t)s->nanchors - 1;
+            s->anchors[s->nanchors - 1].governs = 1;
+        }
         uint32_t g = i;
         /* walk back over the verb group */
         uint32_t q = i - (uint32_t)joined;
@@ -548,7 +567,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             break;
         }
         g = q;
-        if (g > a && is(s, g - 1, "to") && (vf & VF_BASE)) {
+        if (g > a && is(s, g - 1, "to") && ((vf & VF_BASE) || ready_ing)) {
             an.to_inf = 1;
             uint32_t r = g - 1;
             while (r > a && (wflags(s, r - 1) & W_ADV)) r--;
@@ -565,8 +584,9 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                 /* "is ready to", "are prepared to", "expressed readiness to" */
                 an.intent = 1;
                 r--;
-                while (r > a && (wflags(s, r - 1) & (W_ADV | W_NEG | W_AUX | W_MODAL_INTENT | W_MODAL_HYPO | W_DET))) {
+                while (r > a && (wflags(s, r - 1) & (W_ADV | W_NEG | W_AUX | W_MODAL_INTENT | W_MODAL_HYPO | W_DET | W_MUST))) {
                     if (wflags(s, r - 1) & W_NEG) an.neg = 1;
+                    if (wflags(s, r - 1) & W_MUST) an.must = 1;   /* "Y must be ready to mediate" */
                     r--;
                 }
                 /* a verb before the noun governs: "expressed readiness to", "announced plans to" */
