@@ -728,16 +728,16 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         /* "X said it had expelled two diplomats, adding ...": a participle clause goes on with
          * the speaker already found, not with a new one */
         if (spoke && s->anchors[k].participle) continue;
-        int32_t sub = find_subject(s, s->anchors[k].group, (int32_t)k);
+        /* "..., said the CSTO": after a comma or a quote that closes what was said, the speaker
+         * follows the verb (not "a source ... said Russia would") */
+        uint32_t g = s->anchors[k].group, x1 = s->anchors[k].tok + 1;
+        int inverted = g > s->a && (is(s, g - 1, ",") || is(s, g - 1, "\"") || is(s, g - 1, "'")) && x1 < s->b &&
+                       s->tnp[x1 - s->a] >= 0;
+        int32_t sub = inverted ? s->tnp[x1 - s->a] : find_subject(s, g, (int32_t)k);
         /* "..., diplomatic sources said": the words right before the verb name the speaker */
         for (uint32_t x = s->anchors[k].group; x > s->a && x + 4 > s->anchors[k].group; x--)
             if (is(s, x - 1, "source") || is(s, x - 1, "sources")) { unnamed = 1; sub = -1; break; }
         if (unnamed && sub < 0) continue;
-        if (sub < 0) {
-            /* "..., the CSTO said": the subject may follow the verb */
-            uint32_t x = s->anchors[k].tok;
-            if (x + 1 < s->b && s->tnp[x + 1 - s->a] >= 0) sub = s->tnp[x + 1 - s->a];
-        }
         if (sub < 0) {
             /* "a source, who asked to remain unnamed, told FNA" */
             for (uint32_t x = s->a; x < s->anchors[k].tok; x++)

@@ -13,7 +13,7 @@ static void cp(char *dst, size_t cap, const char *src) {
 }
 
 typedef struct expect {
-    char src[32], code[8], tgt[32], date[16], mode[16], amount[48], place[64];
+    char src[32], code[8], tgt[32], date[16], mode[16], amount[48], place[64], attr[32];
     double dead, arrested;   /* < 0: not checked */
     int line;
 } expect;
@@ -53,6 +53,7 @@ static int match(const expect *e, const dyad_record *r) {
     if (e->mode[0] && strcmp(e->mode, r->mode)) return 0;
     if (!strcmp(e->place, "-")) { if (r->location) return 0; }   /* place=-: no place */
     else if (e->place[0] && (!r->location || strcmp(e->place, r->location))) return 0;
+    if (e->attr[0] && !actor_ok(e->attr, &r->attribution)) return 0;   /* attr=none: no one */
     if (e->dead >= 0 && r->dead != e->dead) return 0;
     if (e->arrested >= 0 && r->arrested != e->arrested) return 0;
     if (e->amount[0]) {
@@ -73,6 +74,8 @@ static void describe(FILE *out, const dyad_record *r) {
     fprintf(out, "    got: %s %s %s mode=%s date=%s%s%s", r->source.code ? r->source.code : "-", r->cameo,
             r->target.code ? r->target.code : "-", r->mode, r->date ? r->date : "-",
             r->location ? " place=" : "", r->location ? r->location : "");
+    if (r->attribution.code || r->attribution.text)
+        fprintf(out, " attr=%s", r->attribution.code ? r->attribution.code : r->attribution.text);
     if (r->dead >= 0) fprintf(out, " dead=%g", r->dead);
     if (r->arrested >= 0) fprintf(out, " arrested=%g", r->arrested);
     fputc('\n', out);
@@ -141,6 +144,7 @@ static int parse_expect(const char *line, expect *e) {
         else if (!strncmp(f, "date=", 5)) cp(e->date, sizeof e->date, f + 5);
         else if (!strncmp(f, "mode=", 5)) cp(e->mode, sizeof e->mode, f + 5);
         else if (!strncmp(f, "amount=", 7)) cp(e->amount, sizeof e->amount, f + 7);
+        else if (!strncmp(f, "attr=", 5)) cp(e->attr, sizeof e->attr, f + 5);
         else if (!strncmp(f, "dead=", 5) || !strncmp(f, "arrested=", 9)) {
             char *end = NULL;
             double v = strtod(strchr(f, '=') + 1, &end);
