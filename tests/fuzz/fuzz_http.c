@@ -29,6 +29,9 @@ static const char *const docs[][2] = {
             "move, and its foreign minister said it would impose sanctions on Gondor."},
     {"two", "KABUL, Afghanistan (March 3, 2014) - Afghan forces arrested two insurgents in "
             "Kandahar province yesterday. Russia signed an agreement with Tajikistan."},
+    /* the second document's arrest again, with another figure: one event with two mentions, and
+     * a conflict across documents, for /api/event */
+    {"three", "Afghan forces arrested five insurgents in Kandahar province on March 2, 2014."},
 };
 
 static int store_sink(void *ud, const dyad_record *r) { return dyad_store_record(ud, r) != DYAD_OK; }
