@@ -359,6 +359,25 @@ static uint32_t event_key(const dyad_ev *e) {
  * buckets, then a sort of cluster-story pairs) but for the scan inside a bucket, which stops at
  * MAX_SCAN candidates: a document repeating one dyad on many dates cannot make this quadratic. */
 #define MAX_SCAN 256
+
+/* With --merge a cluster's first record stands for all its reports, so its counts become the
+ * cluster's: the largest figure of the reports that restate it, plus those of further people
+ * (counts_added: "two more were detained"). Events come in document order, a cluster's first
+ * before its others. */
+static void merge_counts(dyad_record *recs, const size_t *root, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        dyad_record *h = &recs[root[i]], *r = &recs[i];
+        if (h == r) continue;
+        double *hv[5] = {&h->dead, &h->injured, &h->arrested, &h->size, &h->displaced};
+        const double rv[5] = {r->dead, r->injured, r->arrested, r->size, r->displaced};
+        for (int k = 0; k < 5; k++) {
+            if (rv[k] < 0) continue;
+            if (*hv[k] < 0) *hv[k] = rv[k];
+            else if (r->counts_added) *hv[k] += rv[k];
+            else if (rv[k] > *hv[k]) *hv[k] = rv[k];
+        }
+    }
+}
 static int by_u64(const void *a, const void *b) {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
     return (x > y) - (x < y);
@@ -400,6 +419,7 @@ static int cluster_events(dyad_coder *c, dyad_record *recs) {
         recs[i].mentions = (int)count[root[i]];
         recs[i].sources = (int)next[root[i]];
     }
+    if (c->merge) merge_counts(recs, root, n);
     return 0;
 }
 

@@ -655,6 +655,10 @@ static size_t count_before(const scan *s0, size_t i, sink *out) {
     num n;
     np p;
     if (j >= s->b) return 0;
+    /* "detained the two suspects": a number behind "the" (not "the one who") */
+    if ((is_word(s, j, "the") || is_word(s, j, "these") || is_word(s, j, "those")) && j + 1 < s->b &&
+        read_number(s, j + 1, &n) && !n.article)
+        j++;
     if (!read_number(s, j, &n) || !read_np(s, n.end, &p) || (n.article && !p.head)) {
         /* one person: "killing him", "captured another", "killed the Taliban leader" */
         size_t l = phrase_at(s, j, BIT(CC_SINGLE), NULL);

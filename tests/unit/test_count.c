@@ -113,6 +113,7 @@ static void additions(void **state) {
         {"The force detained the leader along with three other suspects.",
          "arrested 1 [detained the leader]; arrested 3 added [three other suspects]"},
         {"Police arrested two men as well as three women.", "arrested 2 [arrested two men]; arrested 3 [three women]"},
+        {"Police detained the two suspects.", "arrested 2 [detained the two suspects]"},
         {"The force detained the senior leader along with three of his associates.",
          "arrested 1 [detained the senior leader]; arrested 3 [three of his associates]"},
         {"The force captured a Taliban leader and a facilitator along with several suspects.",
