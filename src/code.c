@@ -546,6 +546,7 @@ static int state_sector(const char *sector) {
 }
 
 static void resolve_pron(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad_np *np);
+static int adjectival(const dyad_sent *s, const dyad_np *p);
 
 /* PETRARCH: a pronoun with no antecedent from the story is the nearest actor named before it in
  * the sentence ("Ethiopia indicated it would act"). */
@@ -560,8 +561,49 @@ static void petrarch_antecedent(const dyad_sent *s, dyad_av *v, const dyad_np *n
     }
 }
 
+/* A country phrase that stands for the state as a party ("threatened Russia", "sanctions
+ * against Nigeria"), not for where or whose: no agent, not a place, not an adjective or a
+ * possessive before a noun ("the Zambian people", "Haiti's elections"). */
+static int bare_state(const dyad_sent *s, const dyad_np *p) {
+    if (p->owner < 0 || p->agent >= 0 || p->loc || s->d->actors[p->owner].type != AT_COUNTRY) return 0;
+    return !adjectival(s, p) && !(p->b + 1 < s->b && is(s, p->b, "'"));
+}
+
+/* The country of a title holder no dictionary knows ("President Dos Santos", "Judge Alejandro
+ * Rivera"), as a careful coder reads it: the place of its own title, else the one country the sentence names as a place, an
+ * adjective, a possessive or the country of some other actor, leaving aside its reporter ("...,
+ * a spokeswoman for the U.S. embassy said") and a country named only as a party to the act
+ * ("President Bush threatened Russia": Russia is no clue); else, when the sentence names no
+ * country at all, the country the story last named or its dateline's place. NULL when the
+ * sentence names two or more: the title could be either's. */
+static const char *titled_country(const dyad_sent *s, const dyad_ctx *ctx, const dyad_np *np) {
+    const char *own = np->place >= 0 ? place_country(s, np) : NULL;   /* "Governor of the Rostov Region X" */
+    if (own) return own;
+    const char *one = NULL;
+    int any = 0;
+    int speaker_here = ctx->speaker.b && ctx->speaker.a >= s->a && ctx->speaker.b <= s->b;
+    for (size_t q = 0; q < s->nnps; q++) {
+        const dyad_np *p = &s->nps[q];
+        if (p == np || p->pron || (s->tflags[p->a - s->a] & TOK_SKIP)) continue;
+        if (speaker_here && p->a >= ctx->speaker.a && p->b <= ctx->speaker.b) continue;
+        const char *c = p->owner >= 0 ? s->d->actors[p->owner].country : p->place >= 0 ? place_country(s, p) : NULL;
+        if (!c || !c[0]) continue;
+        any = 1;
+        if (bare_state(s, p)) continue;
+        if (one && strcmp(one, c)) return NULL;
+        one = c;
+    }
+    if (one || any) return one;
+    if (ctx->country.b && ctx->country.country[0]) return ctx->country.country;
+    return ctx->place && ctx->place->country[0] ? ctx->place->country : NULL;
+}
+
 static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad_np *np) {
     resolve_pron(s, ctx, v, np);
+    if (np && np->titled && !av_valid(v) && !s->d->petrarch) {
+        const char *c = titled_country(s, ctx, np);
+        if (c) { av_country(v, c); v->type = AT_PERSON; }
+    }
     if (v->pron && np && !av_valid(v) && s->d->petrarch) petrarch_antecedent(s, v, np);
 }
 

@@ -153,6 +153,49 @@ static int coord_word(const dyad_sent *s, uint32_t i) {
     return is(s, i, "and") || is(s, i, "or") || is(s, i, "nor");
 }
 
+/* A name particle written in lower case inside a name: "dos" in "Jose Eduardo dos Santos". */
+static int name_particle(const dyad_sent *s, uint32_t i) {
+    static const char *const w[] = {"dos", "da", "de", "do", "das", "del", "della", "di", "du", "van", "von", "der", "al",
+                                    "el", "bin", "ben", "ibn", "bint", "la", "le", NULL};
+    for (int k = 0; w[k]; k++) if (is(s, i, w[k])) return 1;
+    return 0;
+}
+
+/* A capitalised word that may be part of a person's name: no acronym, function word, date word
+ * or verb form, and no dictionary actor other than a place ("Rivera" is a town too). With last,
+ * the name's last word: a word no dictionary knows, or a place ("Santos"), so that a name is no
+ * "Youth Forum", "Criminal Code" or "Military Glory". */
+static int name_word(const dyad_sent *s, uint32_t i, const int32_t *mstart, int last) {
+    const dyad_token *t = &s->t[i];
+    if (!(t->flags & T_WORD) || !(t->flags & T_CAP) || (t->flags & T_NL)) return 0;
+    if (t->len >= 2 && dyad_isupper((unsigned char)s->text[t->off + 1])) return 0;   /* "CTK" */
+    if ((wflags(s, i) & W_VERB) && last) return 0;   /* "Prosper Avril", but not "Minister Resigns" */
+    if (wflags(s, i) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_TIME | W_NEG | W_NUMWORD |
+                        W_PRON_WE | W_PRON_HE | W_PRON_THEY | W_MODAL_INTENT | W_MODAL_HYPO))
+        return 0;
+    const dyad_mention *m = mention_at(s, i, mstart);
+    if (!m) return !last || !t->id;
+    int32_t act = dyad_actor_at(s->d, m->entry, s->date, 0);
+    return act >= 0 && (s->d->actors[act].type == AT_CITY || s->d->actors[act].type == AT_REGION) && m->b == i + 1;
+}
+
+/* "President Dos Santos", "Judge Alejandro Rivera", "Vice-President Moody Awori": after a title
+ * (an agent whose last word is of the words.txt class title, singular), a name of up to four capitalised words that no dictionary knows, joined by
+ * hyphens ("Zia-Ul-Haq") or lower-case particles ("dos"). A title in lower case needs two words
+ * ("prime minister Andreas Papandreou", not "the official CTK"). Returns the token after the
+ * name, or j when there is none. */
+static uint32_t unknown_name(const dyad_sent *s, uint32_t title, uint32_t j, const int32_t *mstart) {
+    uint32_t k = j, words = 0, end = j;
+    while (k < s->b && words < 4) {
+        if (name_word(s, k, mstart, 0)) { words++; k++; end = k; }
+        else if (k > j && k + 1 < s->b && is(s, k, "-") && !(s->t[k].flags & T_SPACE) && !(s->t[k + 1].flags & T_SPACE)) k++;
+        else if (k > j && k + 1 < s->b && name_particle(s, k) && name_word(s, k + 1, mstart, 0)) k++;
+        else break;
+    }
+    if (!words || !name_word(s, end - 1, mstart, 1)) return j;
+    return words >= 2 || (s->t[title].flags & T_CAP) ? end : j;
+}
+
 /* Tokens [a, b) are words that describe an actor phrase after them: adjectives and other plain
  * words, a determiner ("the evil awful"), no preposition, conjunction, auxiliary or verb. */
 static int describing(const dyad_sent *s, uint32_t a, uint32_t b) {
@@ -244,7 +287,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (s->ments.v[m].kind == K_ACTOR) s->tnp[s->ments.v[m].a - a] = (int32_t)m;
     int32_t *mstart = s->tnp;
     /* Build NPs into a temporary list first, since tnp is the mention map until then. */
-    typedef struct { uint32_t a, b; npb v; int pron, lead; } rawnp;
+    typedef struct { uint32_t a, b; npb v; int pron, lead, titled; } rawnp;
     rawnp raw[256];
     size_t nraw = 0;
     for (uint32_t i = a; i < b && nraw < 256;) {
@@ -253,7 +296,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (!m || !has_actor(s, m)) {
             if (wf & (W_PRON_WE | W_PRON_HE | W_PRON_THEY)) {
                 int pron = (wf & W_PRON_WE) ? PRON_WE : (wf & W_PRON_HE) ? PRON_HE : PRON_THEY;
-                raw[nraw++] = (rawnp){i, i + 1, {-1, -1, -1, -1, -1}, pron, 0};
+                raw[nraw++] = (rawnp){i, i + 1, {-1, -1, -1, -1, -1}, pron, 0, 0};
             }
             i++;
             continue;
@@ -344,7 +387,15 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             }
             break;
         }
-        raw[nraw++] = (rawnp){start, j, v, PRON_NONE, lead && v.owner >= 0};
+        int titled = 0;
+        uint32_t tl = j;   /* the title word: "President", "Gen." , "Governor of Eastfold Province" */
+        for (uint32_t x = start; x < j && tl == j; x++) if (wflags(s, x) & W_TITLE) tl = x;
+        if (v.agent >= 0 && v.owner < 0 && v.person < 0 && tl < j) {
+            uint32_t e = unknown_name(s, tl, j, mstart);
+            titled = e > j;
+            j = e;
+        }
+        raw[nraw++] = (rawnp){start, j, v, PRON_NONE, lead && v.owner >= 0, titled};
         i = j;
     }
     for (size_t i = 0; i < n; i++) s->tnp[i] = -1;
@@ -360,6 +411,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         np.place = raw[r].v.place;
         np.pron = raw[r].pron;
         np.agent_lead = raw[r].lead;
+        np.titled = raw[r].titled;
         np.next = -1;
         np.first = (int32_t)s->nnps;
         np.definite = is(s, np.a, "the");
