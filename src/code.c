@@ -98,7 +98,12 @@ void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *v) {
         /* "a young man, Denethor": a word that only says "a person" adds nothing to a named one */
         if (g->target_only && (np->owner >= 0 || np->person >= 0)) generic = 1;
         if (!generic) memcpy(v->sector, g->sector, 4);
-        if (!v->org && g->org) v->org = g->org;
+        /* an agent with an organisation of its own ("security council": the UN's) names it only
+         * when the phrase names no country ("Russia's Security Council" is Russia's) */
+        if (!v->org && g->org && (!g->code || (!v->country[0] && np->owner < 0 && np->person < 0))) {
+            v->org = g->org;
+            if (g->code) v->xcode = g->code;
+        }
     }
     if (d->petrarch) petrarch_code(d, np, v);
 }
@@ -598,7 +603,33 @@ static const char *titled_country(const dyad_sent *s, const dyad_ctx *ctx, const
     return ctx->place && ctx->place->country[0] ? ctx->place->country : NULL;
 }
 
+/* The UN named in the sentence or the story, or a "resolution" right after the phrase: "the
+ * Security Council" is then the UN's whatever country the story is about. */
+static int un_cue(const dyad_sent *s, const dyad_ctx *ctx, const dyad_np *np) {
+    if (ctx->org.b && ctx->org.xcode && !strcmp(ctx->org.xcode, "IGOUNO")) return 1;
+    if (np->b < s->b && (is(s, np->b, "resolution") || is(s, np->b, "resolutions"))) return 1;
+    for (size_t q = 0; q < s->nnps; q++) {
+        const dyad_np *p = &s->nps[q];
+        const char *c = p != np && p->owner >= 0 ? s->d->actors[p->owner].code : NULL;
+        if (c && !strcmp(c, "IGOUNO")) return 1;
+    }
+    return 0;
+}
+
+/* "The Security Council met": a body whose name an organisation and governments share (an agent
+ * with org= and code=) is the government's of the country the story is about, when the story
+ * names one and gives no sign of the organisation; else the organisation's. */
+static void shared_body(const dyad_sent *s, const dyad_ctx *ctx, dyad_av *v, const dyad_np *np) {
+    if (np->owner >= 0 || np->person >= 0 || np->agent < 0 || v->pron) return;
+    const dyad_actor_ent *g = &s->d->actors[np->agent];
+    if (!g->code || !g->org || v->org != g->org || !ctx->country.b || !ctx->country.country[0] || un_cue(s, ctx, np)) return;
+    v->org = NULL;
+    v->xcode = NULL;
+    av_country(v, ctx->country.country);
+}
+
 static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad_np *np) {
+    if (np && !s->d->petrarch) shared_body(s, ctx, v, np);
     resolve_pron(s, ctx, v, np);
     if (np && np->titled && !av_valid(v) && !s->d->petrarch) {
         const char *c = titled_country(s, ctx, np);
