@@ -20,6 +20,8 @@ static int reduced_relative(const dyad_sent *s, uint32_t x) {
 }
 static inline int is(const dyad_sent *s, uint32_t i, const char *w) { return dyad_tok_is(s->text, &s->t[i], w); }
 
+static int state_sector(const char *sector);
+
 /* Appends a PETRARCH agent code to code: "~GOVFRM" after it, "NGO~" before it; three-letter
  * parts the code has already are not repeated ("HGWGOVMED" + "~GOVMED"). */
 static void petrarch_agent(char *code, size_t cap, const char *ag) {
@@ -97,6 +99,11 @@ void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *v) {
         if (!strcmp(g->sector, "MIL") && v->type == AT_GROUP && v->sector[0] && strcmp(v->sector, "MIL")) generic = 1;
         /* "a young man, Denethor": a word that only says "a person" adds nothing to a named one */
         if (g->target_only && (np->owner >= 0 || np->person >= 0)) generic = 1;
+        /* "the leaders of the opposition coalition", "officials of the rebel movement": a role
+         * word the dictionary files under GOV is the non-state body's it heads */
+        if (!generic && np->agent2 >= 0 && np->owner < 0 && np->person < 0 && !strcmp(g->sector, "GOV") &&
+            d->actors[np->agent2].sector[0] && !state_sector(d->actors[np->agent2].sector))
+            g = &d->actors[np->agent2];
         if (!generic) memcpy(v->sector, g->sector, 4);
         /* an agent with an organisation of its own ("security council": the UN's) names it only
          * when the phrase names no country ("Russia's Security Council" is Russia's) */
@@ -631,7 +638,9 @@ static void shared_body(const dyad_sent *s, const dyad_ctx *ctx, dyad_av *v, con
 static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad_np *np) {
     if (np && !s->d->petrarch) shared_body(s, ctx, v, np);
     resolve_pron(s, ctx, v, np);
-    if (np && np->titled && !av_valid(v) && !s->d->petrarch) {
+    /* (an opposition, too, is its own country's: "leaders of the opposition coalition agreed to
+     * postpone the rally in Baku") */
+    if (np && (np->titled || (np->owner < 0 && !strcmp(v->sector, "OPP"))) && !av_valid(v) && !v->pron && !s->d->petrarch) {
         const char *c = titled_country(s, ctx, np);
         if (c) { av_country(v, c); v->type = AT_PERSON; }
     }
