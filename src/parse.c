@@ -153,6 +153,59 @@ static int coord_word(const dyad_sent *s, uint32_t i) {
     return is(s, i, "and") || is(s, i, "or") || is(s, i, "nor");
 }
 
+/* x and y (lower case) differ by one typing slip: a letter left out, added or changed, or two
+ * letters next to each other swapped. */
+static int one_slip(const char *x, size_t n, const char *y, size_t m) {
+    if (n + 1 < m || m + 1 < n || !n || !m) return 0;
+    if (n < m) { const char *t = x; x = y; y = t; size_t k = n; n = m; m = k; }
+    size_t i = 0;
+    while (i < m && x[i] == y[i]) i++;
+    if (i == m) return n != m;                       /* one letter added at the end */
+    if (n > m) return !memcmp(x + i + 1, y + i, m - i);   /* one letter added */
+    if (!memcmp(x + i + 1, y + i + 1, n - i - 1)) return 1;   /* one changed */
+    return i + 1 < n && x[i] == y[i + 1] && x[i + 1] == y[i] && !memcmp(x + i + 2, y + i + 2, n - i - 2);
+}
+
+/* "Afganistan", "Ethopia": a capitalised word of six letters or more that no dictionary knows and
+ * that is one typing slip from the one-word name of exactly one country (dict.c's fuzzy list:
+ * names of seven letters or more, so "Maulawi", an honorific, is no Malawi), with the same first
+ * letter, is that country. Returns the trie entry of the country's name, or -1. */
+static int32_t misspelt_country(const dyad_sent *s, uint32_t i) {
+    const dyad_dict *d = s->d;
+    const dyad_token *t = &s->t[i];
+    if (t->id || !(t->flags & T_WORD) || !(t->flags & T_CAP) || (t->flags & T_ALLCAPS) || t->len < 6 || t->len > 40) return -1;
+    char w[64], c[64], best[64];
+    size_t n = dyad_lower(s->text + t->off, t->len, w, sizeof w), bn = 0;
+    const dyad_actor_ent *hit = NULL;
+    for (size_t k = 0; k < d->nfuzzy; k++) {
+        const dyad_actor_ent *a = &d->actors[d->fuzzy[k]];
+        size_t m = dyad_lower(a->canon, strlen(a->canon), c, sizeof c);
+        if (c[0] != w[0] || !one_slip(w, n, c, m)) continue;
+        if (hit && strcmp(hit->country, a->country)) return -1;   /* two countries: no guess */
+        hit = a;
+        memcpy(best, c, m);
+        bn = m;
+    }
+    if (!hit) return -1;
+    uint32_t id = dyad_lex_find(&d->lex, best, bn);
+    uint32_t node = id ? dyad_trie_step(&d->trie, 0, id) : 0;
+    return node ? dyad_trie_first(&d->trie, node) : -1;
+}
+
+/* Mentions of misspelt country names (misspelt_country), after those the dictionaries found. */
+static int add_misspelt(dyad_sent *s) {
+    size_t n0 = s->ments.n;
+    for (uint32_t i = s->a; i < s->b; i++) {
+        int covered = 0;
+        for (size_t m = 0; m < n0 && !covered; m++) covered = s->ments.v[m].a <= i && i < s->ments.v[m].b;
+        int32_t e = covered ? -1 : misspelt_country(s, i);
+        if (e < 0) continue;
+        if (DYAD_VEC_PUSH(s->ments.mem, s->ments.v, s->ments.n, s->ments.cap)) return -1;
+        s->ments.v[s->ments.n++] = (dyad_mention){i, i + 1, e, K_ACTOR};
+    }
+    return 0;
+}
+
 /* A name particle written in lower case inside a name: "dos" in "Jose Eduardo dos Santos". */
 static int name_particle(const dyad_sent *s, uint32_t i) {
     static const char *const w[] = {"dos", "da", "de", "do", "das", "del", "della", "di", "du", "van", "von", "der", "al",
@@ -267,7 +320,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         s->nstamp = d->lex.n;
         s->serial = 0;
     }
-    if (dyad_match(d, t, a, b, &s->ments)) return -1;
+    if (dyad_match(d, t, a, b, &s->ments) || (d->nfuzzy && !d->petrarch && add_misspelt(s))) return -1;
 
     /* brackets and quotes */
     int depth = 0, inq = 0;
