@@ -86,7 +86,9 @@ void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *v) {
         const dyad_actor_ent *p = &d->actors[np->person];
         v->name = p->name ? p->name : p->canon;
         if (p->from > 0 || p->until < 99999999) v->role = p->role;
-        if (!v->country[0]) memcpy(v->country, p->country, 4);
+        /* "Arab League Secretary General X": the organisation's official, not his country's */
+        int igo = np->owner >= 0 && np->owner != np->person && d->actors[np->owner].type == AT_IGO;
+        if (!v->country[0] && !igo) memcpy(v->country, p->country, 4);
         if (!v->sector[0] && (p->from > 0 || p->until < 99999999)) memcpy(v->sector, p->sector, 4);
         if (!v->type) v->type = AT_PERSON;
     }
