@@ -575,6 +575,16 @@ static void petrarch_antecedent(const dyad_sent *s, dyad_av *v, const dyad_np *n
     }
 }
 
+/* Sectors of people who belong to the country where they act, named by their kind: the
+ * opposition, demonstrators, civilians, refugees, workers. (Not rebels or criminals: "Afghan and
+ * coalition forces detained insurgents" made the Haqqani leaders and the insurgents one actor;
+ * nor a word that only says "a person": "police detained three men near the border".) */
+static int domestic_sector(const char *sector) {
+    static const char *const dom[] = {"OPP", "PRO", "CVL", "REF", "LAB", NULL};
+    for (int i = 0; dom[i]; i++) if (!strcmp(sector, dom[i])) return 1;
+    return 0;
+}
+
 /* A country phrase that stands for the state as a party ("threatened Russia", "sanctions
  * against Nigeria"), not for where or whose: no agent, not a place, not an adjective or a
  * possessive before a noun ("the Zambian people", "Haiti's elections"). */
@@ -590,7 +600,7 @@ static int bare_state(const dyad_sent *s, const dyad_np *p) {
  * ("President Bush threatened Russia": Russia is no clue); else, when the sentence names no
  * country at all, the country the story last named or its dateline's place. NULL when the
  * sentence names two or more: the title could be either's. */
-static const char *titled_country(const dyad_sent *s, const dyad_ctx *ctx, const dyad_np *np) {
+static const char *titled_country(const dyad_sent *s, const dyad_ctx *ctx, const dyad_np *np, int story) {
     const char *own = np->place >= 0 ? place_country(s, np) : NULL;   /* "Governor of the Rostov Region X" */
     if (own) return own;
     const char *one = NULL;
@@ -607,7 +617,7 @@ static const char *titled_country(const dyad_sent *s, const dyad_ctx *ctx, const
         if (one && strcmp(one, c)) return NULL;
         one = c;
     }
-    if (one || any) return one;
+    if (one || any || !story) return one;
     if (ctx->country.b && ctx->country.country[0]) return ctx->country.country;
     return ctx->place && ctx->place->country[0] ? ctx->place->country : NULL;
 }
@@ -637,14 +647,26 @@ static void shared_body(const dyad_sent *s, const dyad_ctx *ctx, dyad_av *v, con
     av_country(v, ctx->country.country);
 }
 
+/* Whether an actor phrase with no country of its own takes one from its sentence (titled_country):
+ * a title before an unknown name, or people known by their kind who belong where they are (the
+ * opposition, demonstrators, civilians: "leaders of the opposition coalition agreed to postpone
+ * the rally in Baku", "Egyptian police opened fire to disperse demonstrators"). */
+static int takes_country(const dyad_sent *s, const dyad_np *np, const dyad_av *v) {
+    if (!np || av_valid(v) || v->pron || s->d->petrarch) return 0;
+    if (np->titled) return 1;
+    return np->owner < 0 && np->person < 0 && domestic_sector(v->sector) &&
+           !(np->agent >= 0 && s->d->actors[np->agent].target_only);
+}
+
 static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad_np *np) {
     if (np && !s->d->petrarch) shared_body(s, ctx, v, np);
     resolve_pron(s, ctx, v, np);
-    /* (an opposition, too, is its own country's: "leaders of the opposition coalition agreed to
-     * postpone the rally in Baku") */
-    if (np && (np->titled || (np->owner < 0 && !strcmp(v->sector, "OPP"))) && !av_valid(v) && !v->pron && !s->d->petrarch) {
-        const char *c = titled_country(s, ctx, np);
-        if (c) { av_country(v, c); v->type = AT_PERSON; }
+    if (takes_country(s, np, v)) {
+        /* (the story's country only for a title or the opposition: civilians, refugees may be
+         * of any of the countries a story names) */
+        const char *c = titled_country(s, ctx, np, np->titled || !strcmp(v->sector, "OPP"));
+        if (c) av_country(v, c);
+        if (c && np->titled) v->type = AT_PERSON;
     }
     if (v->pron && np && !av_valid(v) && s->d->petrarch) petrarch_antecedent(s, v, np);
 }
