@@ -114,6 +114,7 @@ void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *v) {
             if (g->code) v->xcode = g->code;
         }
     }
+    if (np->ethnic && !v->sector[0]) memcpy(v->sector, "CVL", 4);   /* "ethnic Albanians" */
     if (d->petrarch) petrarch_code(d, np, v);
 }
 
@@ -135,7 +136,7 @@ static void av_country(dyad_av *v, const char *country) {
 }
 
 /* An NP that names someone (not a bare agent such as "military" in "military aid"). */
-static int np_named(const dyad_np *p) { return p->owner >= 0 || p->person >= 0; }
+static int np_named(const dyad_np *p) { return p->owner >= 0 || p->person >= 0 || p->ethnic; }
 
 static int av_valid(const dyad_av *v) { return v->country[0] || v->org || (v->name && v->type == AT_PERSON); }
 
@@ -596,7 +597,7 @@ static int bare_state(const dyad_sent *s, const dyad_np *p) {
 /* The country of a title holder no dictionary knows ("President Dos Santos", "Judge Alejandro
  * Rivera"), as a careful coder reads it: the place of its own title, else the one country the sentence names as a place, an
  * adjective, a possessive or the country of some other actor, leaving aside its reporter ("...,
- * a spokeswoman for the U.S. embassy said") and a country named only as a party to the act
+ * a spokeswoman for the U.S. embassy said", "told AFP") and a country named only as a party to the act
  * ("President Bush threatened Russia": Russia is no clue); else, when the sentence names no
  * country at all, the country the story last named or its dateline's place. NULL when the
  * sentence names two or more: the title could be either's. */
@@ -610,6 +611,7 @@ static const char *titled_country(const dyad_sent *s, const dyad_ctx *ctx, const
         const dyad_np *p = &s->nps[q];
         if (p == np || p->pron || (s->tflags[p->a - s->a] & TOK_SKIP)) continue;
         if (speaker_here && p->a >= ctx->speaker.a && p->b <= ctx->speaker.b) continue;
+        if (p->owner >= 0 && s->d->actors[p->owner].type == AT_MEDIA) continue;   /* "..., told AFP" */
         const char *c = p->owner >= 0 ? s->d->actors[p->owner].country : p->place >= 0 ? place_country(s, p) : NULL;
         if (!c || !c[0]) continue;
         any = 1;
@@ -648,12 +650,12 @@ static void shared_body(const dyad_sent *s, const dyad_ctx *ctx, dyad_av *v, con
 }
 
 /* Whether an actor phrase with no country of its own takes one from its sentence (titled_country):
- * a title before an unknown name, or people known by their kind who belong where they are (the
+ * a title before an unknown name, an ethnic group ("ethnic Albanians"), or people known by their kind who belong where they are (the
  * opposition, demonstrators, civilians: "leaders of the opposition coalition agreed to postpone
  * the rally in Baku", "Egyptian police opened fire to disperse demonstrators"). */
 static int takes_country(const dyad_sent *s, const dyad_np *np, const dyad_av *v) {
     if (!np || av_valid(v) || v->pron || s->d->petrarch) return 0;
-    if (np->titled) return 1;
+    if (np->titled || np->ethnic) return 1;
     return np->owner < 0 && np->person < 0 && domestic_sector(v->sector) &&
            !(np->agent >= 0 && s->d->actors[np->agent].target_only);
 }

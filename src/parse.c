@@ -340,7 +340,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (s->ments.v[m].kind == K_ACTOR) s->tnp[s->ments.v[m].a - a] = (int32_t)m;
     int32_t *mstart = s->tnp;
     /* Build NPs into a temporary list first, since tnp is the mention map until then. */
-    typedef struct { uint32_t a, b; npb v; int pron, lead, titled; } rawnp;
+    typedef struct { uint32_t a, b; npb v; int pron, lead, titled, ethnic; } rawnp;
     rawnp raw[256];
     size_t nraw = 0;
     for (uint32_t i = a; i < b && nraw < 256;) {
@@ -349,9 +349,16 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (!m || !has_actor(s, m)) {
             if (wf & (W_PRON_WE | W_PRON_HE | W_PRON_THEY)) {
                 int pron = (wf & W_PRON_WE) ? PRON_WE : (wf & W_PRON_HE) ? PRON_HE : PRON_THEY;
-                raw[nraw++] = (rawnp){i, i + 1, {-1, -1, -1, -1, -1}, pron, 0, 0};
+                raw[nraw++] = (rawnp){i, i + 1, {-1, -1, -1, -1, -1}, pron, 0, 0, 0};
             }
             i++;
+            continue;
+        }
+        /* "the pro-Iranian Hizbollah", "an anti-Syria journalist": a country after pro- or anti-
+         * says whom the phrase is for or against, not whose it is */
+        if (i >= a + 2 && is(s, i - 1, "-") && !(t[i].flags & T_SPACE) && !(t[i - 1].flags & T_SPACE) &&
+            (is(s, i - 2, "pro") || is(s, i - 2, "anti"))) {
+            i = m->b;
             continue;
         }
         uint32_t start = i;
@@ -448,7 +455,10 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             titled = e > j;
             j = e;
         }
-        raw[nraw++] = (rawnp){start, j, v, PRON_NONE, lead && v.owner >= 0, titled};
+        /* "ethnic Albanians", "ethnic Albanian guerrillas": a people, of the country where they are */
+        int ethnic = v.owner >= 0 && d->actors[v.owner].type == AT_COUNTRY && i > a && is(s, i - 1, "ethnic") && v.person < 0;
+        if (ethnic) v.owner = -1;
+        raw[nraw++] = (rawnp){start, j, v, PRON_NONE, lead && v.owner >= 0, titled, ethnic};
         i = j;
     }
     for (size_t i = 0; i < n; i++) s->tnp[i] = -1;
@@ -465,6 +475,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         np.pron = raw[r].pron;
         np.agent_lead = raw[r].lead;
         np.titled = raw[r].titled;
+        np.ethnic = raw[r].ethnic;
         np.next = -1;
         np.first = (int32_t)s->nnps;
         np.definite = is(s, np.a, "the");

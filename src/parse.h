@@ -37,6 +37,7 @@ typedef struct dyad_np {
     int definite;            /* starts with "the" */
     int agent_lead;          /* the agent comes before the owner: "the ambassadors of Arnor" */
     int titled;              /* a title before a name no dictionary knows: "President Dos Santos" */
+    int ethnic;              /* "ethnic Albanians": a people, not the state; its owner is dropped */
     int32_t next;            /* the next coordinated NP, or -1 */
     int32_t first;           /* the first NP of its coordination */
 } dyad_np;
