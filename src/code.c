@@ -660,9 +660,27 @@ static int takes_country(const dyad_sent *s, const dyad_np *np, const dyad_av *v
            !(np->agent >= 0 && s->d->actors[np->agent].target_only);
 }
 
+/* "Bosnian Serbs said their forces had completed the withdrawal", "Syria said its troops would
+ * leave": an agent after its/their/his/her is of the actor named last before it in the sentence. */
+static void possessor(const dyad_sent *s, dyad_av *v, const dyad_np *np) {
+    if (!np || v->pron || av_valid(v) || !v->sector[0] || np->owner >= 0 || np->person >= 0) return;
+    if (!(is(s, np->a, "its") || is(s, np->a, "their") || is(s, np->a, "his") || is(s, np->a, "her"))) return;
+    for (const dyad_np *p = np; p-- > s->nps;) {
+        if (p->pron || p->loc || !np_named(p) || (s->tflags[p->a - s->a] & TOK_SKIP)) continue;
+        dyad_av o;
+        dyad_av_from_np(s, p, &o);
+        if (!o.country[0] && !o.org) return;
+        av_country(v, o.country);
+        v->org = o.org;
+        v->xcode = o.type == AT_PERSON ? NULL : o.xcode;
+        return;
+    }
+}
+
 static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad_np *np) {
     if (np && !s->d->petrarch) shared_body(s, ctx, v, np);
     resolve_pron(s, ctx, v, np);
+    if (!s->d->petrarch) possessor(s, v, np);
     if (takes_country(s, np, v)) {
         /* (the story's country only for a title or the opposition: civilians, refugees may be
          * of any of the countries a story names) */
