@@ -136,7 +136,7 @@ static void av_country(dyad_av *v, const char *country) {
 }
 
 /* An NP that names someone (not a bare agent such as "military" in "military aid"). */
-static int np_named(const dyad_np *p) { return p->owner >= 0 || p->person >= 0 || p->ethnic; }
+static int np_named(const dyad_np *p) { return p->owner >= 0 || p->person >= 0 || p->ethnic || p->body; }
 
 static int av_valid(const dyad_av *v) { return v->country[0] || v->org || (v->name && v->type == AT_PERSON); }
 

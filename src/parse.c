@@ -476,6 +476,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         np.agent_lead = raw[r].lead;
         np.titled = raw[r].titled;
         np.ethnic = raw[r].ethnic;
+        np.body = np.agent >= 0 && np.owner < 0 && np.person < 0 && d->actors[np.agent].code && d->actors[np.agent].org;
         np.next = -1;
         np.first = (int32_t)s->nnps;
         np.definite = is(s, np.a, "the");
