@@ -20,6 +20,8 @@ static int reduced_relative(const dyad_sent *s, uint32_t x) {
 }
 static inline int is(const dyad_sent *s, uint32_t i, const char *w) { return dyad_tok_is(s->text, &s->t[i], w); }
 
+static int state_sector(const char *sector);
+
 /* Appends a PETRARCH agent code to code: "~GOVFRM" after it, "NGO~" before it; three-letter
  * parts the code has already are not repeated ("HGWGOVMED" + "~GOVMED"). */
 static void petrarch_agent(char *code, size_t cap, const char *ag) {
@@ -84,7 +86,9 @@ void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *v) {
         const dyad_actor_ent *p = &d->actors[np->person];
         v->name = p->name ? p->name : p->canon;
         if (p->from > 0 || p->until < 99999999) v->role = p->role;
-        if (!v->country[0]) memcpy(v->country, p->country, 4);
+        /* "Arab League Secretary General X": the organisation's official, not his country's */
+        int igo = np->owner >= 0 && np->owner != np->person && d->actors[np->owner].type == AT_IGO;
+        if (!v->country[0] && !igo) memcpy(v->country, p->country, 4);
         if (!v->sector[0] && (p->from > 0 || p->until < 99999999)) memcpy(v->sector, p->sector, 4);
         if (!v->type) v->type = AT_PERSON;
     }
@@ -97,9 +101,20 @@ void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *v) {
         if (!strcmp(g->sector, "MIL") && v->type == AT_GROUP && v->sector[0] && strcmp(v->sector, "MIL")) generic = 1;
         /* "a young man, Denethor": a word that only says "a person" adds nothing to a named one */
         if (g->target_only && (np->owner >= 0 || np->person >= 0)) generic = 1;
+        /* "the leaders of the opposition coalition", "officials of the rebel movement": a role
+         * word the dictionary files under GOV is the non-state body's it heads */
+        if (!generic && np->agent2 >= 0 && np->owner < 0 && np->person < 0 && !strcmp(g->sector, "GOV") &&
+            d->actors[np->agent2].sector[0] && !state_sector(d->actors[np->agent2].sector))
+            g = &d->actors[np->agent2];
         if (!generic) memcpy(v->sector, g->sector, 4);
-        if (!v->org && g->org) v->org = g->org;
+        /* an agent with an organisation of its own ("security council": the UN's) names it only
+         * when the phrase names no country ("Russia's Security Council" is Russia's) */
+        if (!v->org && g->org && (!g->code || (!v->country[0] && np->owner < 0 && np->person < 0))) {
+            v->org = g->org;
+            if (g->code) v->xcode = g->code;
+        }
     }
+    if (np->ethnic && !v->sector[0]) memcpy(v->sector, "CVL", 4);   /* "ethnic Albanians" */
     if (d->petrarch) petrarch_code(d, np, v);
 }
 
@@ -121,7 +136,7 @@ static void av_country(dyad_av *v, const char *country) {
 }
 
 /* An NP that names someone (not a bare agent such as "military" in "military aid"). */
-static int np_named(const dyad_np *p) { return p->owner >= 0 || p->person >= 0; }
+static int np_named(const dyad_np *p) { return p->owner >= 0 || p->person >= 0 || p->ethnic || p->body; }
 
 static int av_valid(const dyad_av *v) { return v->country[0] || v->org || (v->name && v->type == AT_PERSON); }
 
@@ -546,6 +561,7 @@ static int state_sector(const char *sector) {
 }
 
 static void resolve_pron(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad_np *np);
+static int adjectival(const dyad_sent *s, const dyad_np *p);
 
 /* PETRARCH: a pronoun with no antecedent from the story is the nearest actor named before it in
  * the sentence ("Ethiopia indicated it would act"). */
@@ -560,8 +576,118 @@ static void petrarch_antecedent(const dyad_sent *s, dyad_av *v, const dyad_np *n
     }
 }
 
+/* Sectors of people who belong to the country where they act, named by their kind: the
+ * opposition, demonstrators, civilians, refugees, workers. (Not rebels or criminals: "Afghan and
+ * coalition forces detained insurgents" made the Haqqani leaders and the insurgents one actor;
+ * nor a word that only says "a person": "police detained three men near the border".) */
+static int domestic_sector(const char *sector) {
+    static const char *const dom[] = {"OPP", "PRO", "CVL", "REF", "LAB", NULL};
+    for (int i = 0; dom[i]; i++) if (!strcmp(sector, dom[i])) return 1;
+    return 0;
+}
+
+/* A country phrase that stands for the state as a party ("threatened Russia", "sanctions
+ * against Nigeria"), not for where or whose: no agent, not a place, not an adjective or a
+ * possessive before a noun ("the Zambian people", "Haiti's elections"). */
+static int bare_state(const dyad_sent *s, const dyad_np *p) {
+    if (p->owner < 0 || p->agent >= 0 || p->loc || s->d->actors[p->owner].type != AT_COUNTRY) return 0;
+    return !adjectival(s, p) && !(p->b + 1 < s->b && is(s, p->b, "'"));
+}
+
+/* The country of a title holder no dictionary knows ("President Dos Santos", "Judge Alejandro
+ * Rivera"), as a careful coder reads it: the place of its own title, else the one country the sentence names as a place, an
+ * adjective, a possessive or the country of some other actor, leaving aside its reporter ("...,
+ * a spokeswoman for the U.S. embassy said", "told AFP") and a country named only as a party to the act
+ * ("President Bush threatened Russia": Russia is no clue); else, when the sentence names no
+ * country at all, the country the story last named or its dateline's place. NULL when the
+ * sentence names two or more: the title could be either's. */
+static const char *titled_country(const dyad_sent *s, const dyad_ctx *ctx, const dyad_np *np, int story) {
+    const char *own = np->place >= 0 ? place_country(s, np) : NULL;   /* "Governor of the Rostov Region X" */
+    if (own) return own;
+    const char *one = NULL;
+    int any = 0;
+    int speaker_here = ctx->speaker.b && ctx->speaker.a >= s->a && ctx->speaker.b <= s->b;
+    for (size_t q = 0; q < s->nnps; q++) {
+        const dyad_np *p = &s->nps[q];
+        if (p == np || p->pron || (s->tflags[p->a - s->a] & TOK_SKIP)) continue;
+        if (speaker_here && p->a >= ctx->speaker.a && p->b <= ctx->speaker.b) continue;
+        if (p->owner >= 0 && s->d->actors[p->owner].type == AT_MEDIA) continue;   /* "..., told AFP" */
+        const char *c = p->owner >= 0 ? s->d->actors[p->owner].country : p->place >= 0 ? place_country(s, p) : NULL;
+        if (!c || !c[0]) continue;
+        any = 1;
+        if (bare_state(s, p)) continue;
+        if (one && strcmp(one, c)) return NULL;
+        one = c;
+    }
+    if (one || any || !story) return one;
+    if (ctx->country.b && ctx->country.country[0]) return ctx->country.country;
+    return ctx->place && ctx->place->country[0] ? ctx->place->country : NULL;
+}
+
+/* The UN named in the sentence or the story, or a "resolution" right after the phrase: "the
+ * Security Council" is then the UN's whatever country the story is about. */
+static int un_cue(const dyad_sent *s, const dyad_ctx *ctx, const dyad_np *np) {
+    if (ctx->org.b && ctx->org.xcode && !strcmp(ctx->org.xcode, "IGOUNO")) return 1;
+    if (np->b < s->b && (is(s, np->b, "resolution") || is(s, np->b, "resolutions"))) return 1;
+    for (size_t q = 0; q < s->nnps; q++) {
+        const dyad_np *p = &s->nps[q];
+        const char *c = p != np && p->owner >= 0 ? s->d->actors[p->owner].code : NULL;
+        if (c && !strcmp(c, "IGOUNO")) return 1;
+    }
+    return 0;
+}
+
+/* "The Security Council met": a body whose name an organisation and governments share (an agent
+ * with org= and code=) is the government's of the country the story is about, when the story
+ * names one and gives no sign of the organisation; else the organisation's. */
+static void shared_body(const dyad_sent *s, const dyad_ctx *ctx, dyad_av *v, const dyad_np *np) {
+    if (np->owner >= 0 || np->person >= 0 || np->agent < 0 || v->pron) return;
+    const dyad_actor_ent *g = &s->d->actors[np->agent];
+    if (!g->code || !g->org || v->org != g->org || !ctx->country.b || !ctx->country.country[0] || un_cue(s, ctx, np)) return;
+    v->org = NULL;
+    v->xcode = NULL;
+    av_country(v, ctx->country.country);
+}
+
+/* Whether an actor phrase with no country of its own takes one from its sentence (titled_country):
+ * a title before an unknown name, an ethnic group ("ethnic Albanians"), or people known by their kind who belong where they are (the
+ * opposition, demonstrators, civilians: "leaders of the opposition coalition agreed to postpone
+ * the rally in Baku", "Egyptian police opened fire to disperse demonstrators"). */
+static int takes_country(const dyad_sent *s, const dyad_np *np, const dyad_av *v) {
+    if (!np || av_valid(v) || v->pron || s->d->petrarch) return 0;
+    if (np->titled || np->ethnic) return 1;
+    return np->owner < 0 && np->person < 0 && domestic_sector(v->sector) &&
+           !(np->agent >= 0 && s->d->actors[np->agent].target_only);
+}
+
+/* "Bosnian Serbs said their forces had completed the withdrawal", "Syria said its troops would
+ * leave": an agent after its/their/his/her is of the actor named last before it in the sentence. */
+static void possessor(const dyad_sent *s, dyad_av *v, const dyad_np *np) {
+    if (!np || v->pron || av_valid(v) || !v->sector[0] || np->owner >= 0 || np->person >= 0) return;
+    if (!(is(s, np->a, "its") || is(s, np->a, "their") || is(s, np->a, "his") || is(s, np->a, "her"))) return;
+    for (const dyad_np *p = np; p-- > s->nps;) {
+        if (p->pron || p->loc || !np_named(p) || (s->tflags[p->a - s->a] & TOK_SKIP)) continue;
+        dyad_av o;
+        dyad_av_from_np(s, p, &o);
+        if (!o.country[0] && !o.org) return;
+        av_country(v, o.country);
+        v->org = o.org;
+        v->xcode = o.type == AT_PERSON ? NULL : o.xcode;
+        return;
+    }
+}
+
 static void resolve_av(const dyad_sent *s, dyad_ctx *ctx, dyad_av *v, const dyad_np *np) {
+    if (np && !s->d->petrarch) shared_body(s, ctx, v, np);
     resolve_pron(s, ctx, v, np);
+    if (!s->d->petrarch) possessor(s, v, np);
+    if (takes_country(s, np, v)) {
+        /* (the story's country only for a title or the opposition: civilians, refugees may be
+         * of any of the countries a story names) */
+        const char *c = titled_country(s, ctx, np, np->titled || !strcmp(v->sector, "OPP"));
+        if (c) av_country(v, c);
+        if (c && np->titled) v->type = AT_PERSON;
+    }
     if (v->pron && np && !av_valid(v) && s->d->petrarch) petrarch_antecedent(s, v, np);
 }
 

@@ -333,7 +333,8 @@ static const struct { const char *name; uint32_t flag; } word_classes[] = {
     {"pron-we", W_PRON_WE}, {"pron-he", W_PRON_HE}, {"pron-they", W_PRON_THEY}, {"rel", W_REL},
     {"ready", W_READY}, {"adv", W_ADV}, {"loc-prep", W_LOC_PREP | W_PREP}, {"report", W_REPORT},
     {"abbrev", W_ABBREV}, {"comp", W_COMP}, {"cond", W_HYPO_COND}, {"time", W_TIME},
-    {"neg-verb", W_NEG | W_VERBNEG}, {"modal-must", W_MUST}, {"same-past", W_SAMEPAST}, {"attrib", 0}};
+    {"neg-verb", W_NEG | W_VERBNEG}, {"modal-must", W_MUST}, {"same-past", W_SAMEPAST}, {"title", W_TITLE},
+    {"attrib", 0}};
 
 static int load_words_line(loader *L, const char *s, size_t n) {
     dyad_dict *d = L->d;
@@ -988,6 +989,22 @@ static void check_entries(dyad_dict *d) {
     dyad_mem_free(&d->mem, seen, cseen * sizeof *seen);
 }
 
+/* The countries a misspelt word may name (parse.c): one-word canonical names of seven letters or
+ * more, in ASCII letters ("Afghanistan", "Ethiopia"). */
+static int fuzzy_names(dyad_dict *d) {
+    for (size_t i = 0; i < d->nactors; i++) {
+        const dyad_actor_ent *a = &d->actors[i];
+        if (a->type != AT_COUNTRY || !a->canon) continue;
+        size_t n = strlen(a->canon);
+        int ok = n >= 7;
+        for (size_t k = 0; k < n && ok; k++) ok = dyad_isalpha((unsigned char)a->canon[k]);
+        if (!ok) continue;
+        if (DYAD_VEC_PUSH(&d->mem, d->fuzzy, d->nfuzzy, d->cfuzzy)) return -1;
+        d->fuzzy[d->nfuzzy++] = (uint32_t)i;
+    }
+    return 0;
+}
+
 int dyad_dict_load(dyad_dict **out, const char *const *paths, size_t npaths,
                    const dyad_dict_options *opts) {
     dyad_mem mem = {opts ? opts->alloc : NULL, opts ? opts->alloc_ud : NULL};
@@ -1072,6 +1089,7 @@ int dyad_dict_load(dyad_dict **out, const char *const *paths, size_t npaths,
         lm->n++;
         if (lm->op_pattern < 0 && d->patterns[i].op) lm->op_pattern = (int32_t)i;
     }
+    if (fuzzy_names(d)) goto oom;
     if (d->check) check_entries(d);
     if (d->check && d->problems) {
         snprintf(d->err, sizeof d->err, "%d problem(s) found", d->problems);
@@ -1105,6 +1123,7 @@ void dyad_dict_free(dyad_dict *d) {
     dyad_mem_free(&m, d->numbers, d->cnumbers * sizeof *d->numbers);
     dyad_mem_free(&m, d->currencies, d->ccurrencies * sizeof *d->currencies);
     dyad_mem_free(&m, d->rates, d->crates * sizeof *d->rates);
+    dyad_mem_free(&m, d->fuzzy, d->cfuzzy * sizeof *d->fuzzy);
     dyad_mem_free(&m, d, sizeof *d);
 }
 

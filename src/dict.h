@@ -116,6 +116,9 @@ struct dyad_dict {
     dyad_rate *rates;        /* sorted by currency */
     size_t nrates, crates;
     int32_t money_set;       /* the built-in @money set: a sum of money (amount.h) */
+    uint32_t *fuzzy;         /* countries whose canonical name is one word of seven letters or more,
+                                for misspellings ("Afganistan"): actor indices (parse.c) */
+    size_t nfuzzy, cfuzzy;
     size_t files, forms;
     int check, problems;
     int petrarch;            /* loaded from a PETRARCH import (its marker file): code by PETRARCH's

@@ -153,6 +153,102 @@ static int coord_word(const dyad_sent *s, uint32_t i) {
     return is(s, i, "and") || is(s, i, "or") || is(s, i, "nor");
 }
 
+/* x and y (lower case) differ by one typing slip: a letter left out, added or changed, or two
+ * letters next to each other swapped. */
+static int one_slip(const char *x, size_t n, const char *y, size_t m) {
+    if (n + 1 < m || m + 1 < n || !n || !m) return 0;
+    if (n < m) { const char *t = x; x = y; y = t; size_t k = n; n = m; m = k; }
+    size_t i = 0;
+    while (i < m && x[i] == y[i]) i++;
+    if (i == m) return n != m;                       /* one letter added at the end */
+    if (n > m) return !memcmp(x + i + 1, y + i, m - i);   /* one letter added */
+    if (!memcmp(x + i + 1, y + i + 1, n - i - 1)) return 1;   /* one changed */
+    return i + 1 < n && x[i] == y[i + 1] && x[i + 1] == y[i] && !memcmp(x + i + 2, y + i + 2, n - i - 2);
+}
+
+/* "Afganistan", "Ethopia": a capitalised word of six letters or more that no dictionary knows and
+ * that is one typing slip from the one-word name of exactly one country (dict.c's fuzzy list:
+ * names of seven letters or more, so "Maulawi", an honorific, is no Malawi), with the same first
+ * letter, is that country. Returns the trie entry of the country's name, or -1. */
+static int32_t misspelt_country(const dyad_sent *s, uint32_t i) {
+    const dyad_dict *d = s->d;
+    const dyad_token *t = &s->t[i];
+    if (t->id || !(t->flags & T_WORD) || !(t->flags & T_CAP) || (t->flags & T_ALLCAPS) || t->len < 6 || t->len > 40) return -1;
+    char w[64], c[64], best[64];
+    size_t n = dyad_lower(s->text + t->off, t->len, w, sizeof w), bn = 0;
+    const dyad_actor_ent *hit = NULL;
+    for (size_t k = 0; k < d->nfuzzy; k++) {
+        const dyad_actor_ent *a = &d->actors[d->fuzzy[k]];
+        size_t m = dyad_lower(a->canon, strlen(a->canon), c, sizeof c);
+        if (c[0] != w[0] || !one_slip(w, n, c, m)) continue;
+        if (hit && strcmp(hit->country, a->country)) return -1;   /* two countries: no guess */
+        hit = a;
+        memcpy(best, c, m);
+        bn = m;
+    }
+    if (!hit) return -1;
+    uint32_t id = dyad_lex_find(&d->lex, best, bn);
+    uint32_t node = id ? dyad_trie_step(&d->trie, 0, id) : 0;
+    return node ? dyad_trie_first(&d->trie, node) : -1;
+}
+
+/* Mentions of misspelt country names (misspelt_country), after those the dictionaries found. */
+static int add_misspelt(dyad_sent *s) {
+    size_t n0 = s->ments.n;
+    for (uint32_t i = s->a; i < s->b; i++) {
+        int covered = 0;
+        for (size_t m = 0; m < n0 && !covered; m++) covered = s->ments.v[m].a <= i && i < s->ments.v[m].b;
+        int32_t e = covered ? -1 : misspelt_country(s, i);
+        if (e < 0) continue;
+        if (DYAD_VEC_PUSH(s->ments.mem, s->ments.v, s->ments.n, s->ments.cap)) return -1;
+        s->ments.v[s->ments.n++] = (dyad_mention){i, i + 1, e, K_ACTOR};
+    }
+    return 0;
+}
+
+/* A name particle written in lower case inside a name: "dos" in "Jose Eduardo dos Santos". */
+static int name_particle(const dyad_sent *s, uint32_t i) {
+    static const char *const w[] = {"dos", "da", "de", "do", "das", "del", "della", "di", "du", "van", "von", "der", "al",
+                                    "el", "bin", "ben", "ibn", "bint", "la", "le", NULL};
+    for (int k = 0; w[k]; k++) if (is(s, i, w[k])) return 1;
+    return 0;
+}
+
+/* A capitalised word that may be part of a person's name: no acronym, function word, date word
+ * or verb form, and no dictionary actor other than a place ("Rivera" is a town too). With last,
+ * the name's last word: a word no dictionary knows, or a place ("Santos"), so that a name is no
+ * "Youth Forum", "Criminal Code" or "Military Glory". */
+static int name_word(const dyad_sent *s, uint32_t i, const int32_t *mstart, int last) {
+    const dyad_token *t = &s->t[i];
+    if (!(t->flags & T_WORD) || !(t->flags & T_CAP) || (t->flags & T_NL)) return 0;
+    if (t->len >= 2 && dyad_isupper((unsigned char)s->text[t->off + 1])) return 0;   /* "CTK" */
+    if ((wflags(s, i) & W_VERB) && last) return 0;   /* "Prosper Avril", but not "Minister Resigns" */
+    if (wflags(s, i) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_TIME | W_NEG | W_NUMWORD |
+                        W_PRON_WE | W_PRON_HE | W_PRON_THEY | W_MODAL_INTENT | W_MODAL_HYPO))
+        return 0;
+    const dyad_mention *m = mention_at(s, i, mstart);
+    if (!m) return !last || !t->id;
+    int32_t act = dyad_actor_at(s->d, m->entry, s->date, 0);
+    return act >= 0 && (s->d->actors[act].type == AT_CITY || s->d->actors[act].type == AT_REGION) && m->b == i + 1;
+}
+
+/* "President Dos Santos", "Judge Alejandro Rivera", "Vice-President Moody Awori": after a title
+ * (an agent whose last word is of the words.txt class title, singular), a name of up to four capitalised words that no dictionary knows, joined by
+ * hyphens ("Zia-Ul-Haq") or lower-case particles ("dos"). A title in lower case needs two words
+ * ("prime minister Andreas Papandreou", not "the official CTK"). Returns the token after the
+ * name, or j when there is none. */
+static uint32_t unknown_name(const dyad_sent *s, uint32_t title, uint32_t j, const int32_t *mstart) {
+    uint32_t k = j, words = 0, end = j;
+    while (k < s->b && words < 4) {
+        if (name_word(s, k, mstart, 0)) { words++; k++; end = k; }
+        else if (k > j && k + 1 < s->b && is(s, k, "-") && !(s->t[k].flags & T_SPACE) && !(s->t[k + 1].flags & T_SPACE)) k++;
+        else if (k > j && k + 1 < s->b && name_particle(s, k) && name_word(s, k + 1, mstart, 0)) k++;
+        else break;
+    }
+    if (!words || !name_word(s, end - 1, mstart, 1)) return j;
+    return words >= 2 || (s->t[title].flags & T_CAP) ? end : j;
+}
+
 /* Tokens [a, b) are words that describe an actor phrase after them: adjectives and other plain
  * words, a determiner ("the evil awful"), no preposition, conjunction, auxiliary or verb. */
 static int describing(const dyad_sent *s, uint32_t a, uint32_t b) {
@@ -224,7 +320,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         s->nstamp = d->lex.n;
         s->serial = 0;
     }
-    if (dyad_match(d, t, a, b, &s->ments)) return -1;
+    if (dyad_match(d, t, a, b, &s->ments) || (d->nfuzzy && !d->petrarch && add_misspelt(s))) return -1;
 
     /* brackets and quotes */
     int depth = 0, inq = 0;
@@ -244,7 +340,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (s->ments.v[m].kind == K_ACTOR) s->tnp[s->ments.v[m].a - a] = (int32_t)m;
     int32_t *mstart = s->tnp;
     /* Build NPs into a temporary list first, since tnp is the mention map until then. */
-    typedef struct { uint32_t a, b; npb v; int pron, lead; } rawnp;
+    typedef struct { uint32_t a, b; npb v; int pron, lead, titled, ethnic; } rawnp;
     rawnp raw[256];
     size_t nraw = 0;
     for (uint32_t i = a; i < b && nraw < 256;) {
@@ -253,9 +349,16 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (!m || !has_actor(s, m)) {
             if (wf & (W_PRON_WE | W_PRON_HE | W_PRON_THEY)) {
                 int pron = (wf & W_PRON_WE) ? PRON_WE : (wf & W_PRON_HE) ? PRON_HE : PRON_THEY;
-                raw[nraw++] = (rawnp){i, i + 1, {-1, -1, -1, -1, -1}, pron, 0};
+                raw[nraw++] = (rawnp){i, i + 1, {-1, -1, -1, -1, -1}, pron, 0, 0, 0};
             }
             i++;
+            continue;
+        }
+        /* "the pro-Iranian Hizbollah", "an anti-Syria journalist": a country after pro- or anti-
+         * says whom the phrase is for or against, not whose it is */
+        if (i >= a + 2 && is(s, i - 1, "-") && !(t[i].flags & T_SPACE) && !(t[i - 1].flags & T_SPACE) &&
+            (is(s, i - 2, "pro") || is(s, i - 2, "anti"))) {
+            i = m->b;
             continue;
         }
         uint32_t start = i;
@@ -344,7 +447,18 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             }
             break;
         }
-        raw[nraw++] = (rawnp){start, j, v, PRON_NONE, lead && v.owner >= 0};
+        int titled = 0;
+        uint32_t tl = j;   /* the title word: "President", "Gen." , "Governor of Eastfold Province" */
+        for (uint32_t x = start; x < j && tl == j; x++) if (wflags(s, x) & W_TITLE) tl = x;
+        if (v.agent >= 0 && v.owner < 0 && v.person < 0 && tl < j) {
+            uint32_t e = unknown_name(s, tl, j, mstart);
+            titled = e > j;
+            j = e;
+        }
+        /* "ethnic Albanians", "ethnic Albanian guerrillas": a people, of the country where they are */
+        int ethnic = v.owner >= 0 && d->actors[v.owner].type == AT_COUNTRY && i > a && is(s, i - 1, "ethnic") && v.person < 0;
+        if (ethnic) v.owner = -1;
+        raw[nraw++] = (rawnp){start, j, v, PRON_NONE, lead && v.owner >= 0, titled, ethnic};
         i = j;
     }
     for (size_t i = 0; i < n; i++) s->tnp[i] = -1;
@@ -360,6 +474,9 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         np.place = raw[r].v.place;
         np.pron = raw[r].pron;
         np.agent_lead = raw[r].lead;
+        np.titled = raw[r].titled;
+        np.ethnic = raw[r].ethnic;
+        np.body = np.agent >= 0 && np.owner < 0 && np.person < 0 && d->actors[np.agent].code && d->actors[np.agent].org;
         np.next = -1;
         np.first = (int32_t)s->nnps;
         np.definite = is(s, np.a, "the");

@@ -36,6 +36,9 @@ typedef struct dyad_np {
     int by, from, to_with;   /* after "by", after "from", after to/with/against/on/into */
     int definite;            /* starts with "the" */
     int agent_lead;          /* the agent comes before the owner: "the ambassadors of Arnor" */
+    int titled;              /* a title before a name no dictionary knows: "President Dos Santos" */
+    int ethnic;              /* "ethnic Albanians": a people, not the state; its owner is dropped */
+    int body;                /* an agent that names an organisation's body alone ("the Security Council") */
     int32_t next;            /* the next coordinated NP, or -1 */
     int32_t first;           /* the first NP of its coordination */
 } dyad_np;
