@@ -197,6 +197,24 @@ static void mark_attribution(dyad_sent *s) {
     }
 }
 
+/* "re-open", "co-sponsored": a verb form right after the prefix re- or co- and its hyphen, with
+ * no space between, is the prefixed verb. Returns the prefixed word's lexicon entry when the
+ * dictionaries know it as a verb ("reopen"), else the verb's own; NULL when i is no such form. */
+static const dyad_word *prefixed_verb(const dyad_sent *s, uint32_t i) {
+    if (i < s->a + 2 || !is(s, i - 1, "-") || (s->t[i].flags & T_SPACE) || (s->t[i - 1].flags & T_SPACE)) return NULL;
+    if (!is(s, i - 2, "re") && !is(s, i - 2, "co")) return NULL;
+    const dyad_word *w = &s->d->lex.words[s->t[i].id];
+    char buf[64], low[128];
+    const dyad_token *x = &s->t[i];
+    if (x->len + 2 >= sizeof buf) return w;
+    memcpy(buf, s->text + s->t[i - 2].off, 2);
+    memcpy(buf + 2, s->text + x->off, x->len);
+    size_t ln = dyad_lower(buf, x->len + 2, low, sizeof low);
+    uint32_t id = dyad_lex_find(&s->d->lex, low, ln);
+    const dyad_word *jw = id ? &s->d->lex.words[id] : NULL;
+    return jw && (jw->flags & W_VERB) && jw->lemma >= 0 ? jw : w;
+}
+
 int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_token *t, uint32_t a,
                uint32_t b, int32_t date) {
     const dyad_mem *mem = s->ments.mem;
@@ -424,11 +442,14 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
     /* verb anchors */
     for (uint32_t i = a; i < b; i++) {
         const dyad_word *w = &d->lex.words[t[i].id];
+        const dyad_word *pw = (w->flags & W_VERB) ? prefixed_verb(s, i) : NULL;
+        uint32_t pre = pw ? 2 : 0;   /* the prefix and its hyphen stand before the verb */
+        if (pw) w = pw;
         if (!(w->flags & W_VERB) || w->lemma < 0) continue;
         if (s->tflags[i - a] & (TOK_SKIP | TOK_PAREN)) continue;
         if (s->tnp[i - a] >= 0) continue;
         uint8_t vf = w->vform;
-        uint32_t p = i;
+        uint32_t p = i - pre;
         while (p > a && (wflags(s, p - 1) & W_ADV)) p--;
         int has_prev = p > a;
         uint32_t pf = has_prev ? wflags(s, p - 1) : 0;
@@ -477,7 +498,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             (d->lex.words[t[i + 1].id].vform & VF_PAST) && !(d->lex.words[t[i + 1].id].vform & (VF_BASE | VF_3SG)))
             continue;
         /* "Afghan-led", "fast-track": a verb form inside a hyphenated word is no verb */
-        if ((has_prev && is(s, i - 1, "-") && !(t[i].flags & T_SPACE)) ||
+        if ((has_prev && !pre && is(s, i - 1, "-") && !(t[i].flags & T_SPACE)) ||
             (i + 2 < b && is(s, i + 1, "-") && !(t[i + 1].flags & T_SPACE) && !(t[i + 2].flags & T_SPACE)))
             continue;
         /* "two suspected insurgents", "one additional wounded soldier": a participle between a
@@ -545,7 +566,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         }
         uint32_t g = i;
         /* walk back over the verb group */
-        uint32_t q = i - (uint32_t)joined;
+        uint32_t q = i - (uint32_t)joined - pre;
         while (q > a) {
             uint32_t f = wflags(s, q - 1);
             if (f & W_NEG) { an.neg = 1; q--; continue; }
