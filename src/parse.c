@@ -197,6 +197,38 @@ static void mark_attribution(dyad_sent *s) {
     }
 }
 
+/* The actor phrase k (the first of its coordination) is an object, so no subject: after the
+ * clause's verb, with no determiner, a preposition opens it ("about Russian raids", "with
+ * military strikes"; not "after" or "since", which may open a clause), or a verb form that is
+ * no verb of the clause ("reject proposed Israeli changes"). */
+static int object_np(const dyad_sent *s, int32_t k) {
+    uint32_t x = s->nps[k].a;
+    if (x <= s->a || (wflags(s, x) & W_DET)) return 0;
+    /* only in a clause whose verb came already ("talks with Iran continue" is a subject) */
+    int32_t v = -1;
+    for (size_t q = 0; q < s->nanchors; q++) if (!s->anchors[q].noun && s->anchors[q].tok < x) v = (int32_t)q;
+    if (v < 0) return 0;
+    for (uint32_t y = s->anchors[v].tok + 1; y < x; y++)
+        if (is(s, y, ",") || is(s, y, "that") || (s->tflags[y - s->a] & TOK_BOUND) || (wflags(s, y) & (W_COMP | W_REL | W_CONJ)))
+            return 0;
+    static const char *const preps[] = {"of", "by", "about", "with", "against", "on", "over", "into", "toward", "towards",
+                                        "at", "for", "from", "to", "among", NULL};
+    for (int q = 0; preps[q]; q++) if (is(s, x - 1, preps[q])) return 1;
+    if (!(wflags(s, x - 1) & W_VERB) || (wflags(s, x - 1) & W_AUX) || (s->t[x - 1].flags & T_CAP)) return 0;
+    for (size_t q = 0; q < s->nanchors; q++) if (s->anchors[q].tok == x - 1) return 0;
+    return 1;
+}
+
+/* The actor phrase k names several: its last word a plural ("US" is one) or a word such as
+ * "police", part of a coordination, or "we" / "they". */
+static int plural_np(const dyad_sent *s, int32_t k) {
+    const dyad_np *np = &s->nps[k];
+    uint32_t last = np->b - 1;
+    const dyad_token *t = &s->t[last];
+    return (wflags(s, last) & W_NOUNISH) || np->next >= 0 || np->first != k || np->pron == PRON_WE ||
+           np->pron == PRON_THEY || (t->len > 1 && s->text[t->off + t->len - 1] == 's');
+}
+
 /* "re-open", "co-sponsored": a verb form right after the prefix re- or co- and its hyphen, with
  * no space between, is the prefixed verb. Returns the prefixed word's lexicon entry when the
  * dictionaries know it as a verb ("reopen"), else the verb's own; NULL when i is no such form. */
@@ -492,8 +524,14 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         }
         if (vf == VF_NOUN) continue;
         /* "a coalition force patrol detained", "the talks ended": a present form right before a
-         * past one is a noun, the head of the subject, and the past form is the verb */
-        if ((vf & (VF_BASE | VF_3SG)) && !(vf & (VF_PAST | VF_PART | VF_ING)) && !prev_aux && !prev_to && i + 1 < b &&
+         * past one is a noun, the head of the subject, and the past form is the verb; but after
+         * a plural people's name a base form is its verb and the past form describes the object
+         * ("the Palestinians reject proposed changes"; not "an Afghan and coalition force patrol
+         * killed", "coalition forces patrol detained") */
+        int32_t sj = has_prev && p == i ? s->tnp[p - 1 - a] : -1;
+        int after_plural = (vf & VF_BASE) && sj >= 0 && s->nps[sj].b == p && s->nps[sj].agent < 0 &&
+                           s->nps[sj].next < 0 && s->nps[sj].first == sj && plural_np(s, sj);
+        if ((vf & (VF_BASE | VF_3SG)) && !(vf & (VF_PAST | VF_PART | VF_ING)) && !prev_aux && !prev_to && !after_plural && i + 1 < b &&
             (t[i + 1].flags & T_WORD) && (d->lex.words[t[i + 1].id].flags & W_VERB) &&
             (d->lex.words[t[i + 1].id].vform & VF_PAST) && !(d->lex.words[t[i + 1].id].vform & (VF_BASE | VF_3SG)))
             continue;
@@ -537,6 +575,11 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (!(vf & (VF_PAST | VF_ING)) && has_prev && !prev_aux && !prev_to && s->tnp[p - 1 - a] < 0 &&
             !(pf & (W_PRON_WE | W_PRON_HE | W_PRON_THEY | W_REL)) && !is(s, p - 1, "\"") && !is(s, p - 1, ")"))
             continue;
+        /* nor can an actor phrase that is an object be its subject: "complained about Russian
+         * raids", "threatened Iraq with military strikes", "reject proposed Israeli changes" */
+        if (!(vf & (VF_PAST | VF_ING)) && has_prev && p == i && !prev_aux && !prev_to && s->tnp[p - 1 - a] >= 0 &&
+            object_np(s, s->nps[s->tnp[p - 1 - a]].first))
+            continue;
         /* agreement: after "a terrorist" or "Russia" a bare base form is a noun ("a terrorist
          * attack"); a verb would be "attacks" */
         if (vf == VF_BASE && has_prev && !prev_aux && !prev_to && p == i && s->tnp[p - 1 - a] >= 0 &&
@@ -545,11 +588,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             uint32_t f0 = s->nps[np->first].a;
             /* an inverted question keeps its verb: "Will Arnor provide ...?", "Did Russia send ...?" */
             int inverted = f0 > a && (wflags(s, f0 - 1) & (W_AUX | W_MODAL_INTENT | W_MODAL_HYPO | W_MUST));
-            uint32_t last = np->b - 1;
-            int plural = (wflags(s, last) & W_NOUNISH) || np->next >= 0 || np->first != (int32_t)s->tnp[p - 1 - a] ||
-                         np->pron == PRON_WE || np->pron == PRON_THEY ||
-                         (t[last].len > 1 && text[t[last].off + t[last].len - 1] == 's');   /* "US" is one */
-            if (!plural && !inverted && np->pron != PRON_HE) continue;
+            if (!plural_np(s, s->tnp[p - 1 - a]) && !inverted && np->pron != PRON_HE) continue;
         }
         /* "Kommersant first reported on", "the CSTO said in a statement" are fine; a capitalised
          * verb form mid-sentence in title case is still taken. */
