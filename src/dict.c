@@ -333,7 +333,8 @@ static const struct { const char *name; uint32_t flag; } word_classes[] = {
     {"pron-we", W_PRON_WE}, {"pron-he", W_PRON_HE}, {"pron-they", W_PRON_THEY}, {"rel", W_REL},
     {"ready", W_READY}, {"adv", W_ADV}, {"loc-prep", W_LOC_PREP | W_PREP}, {"report", W_REPORT},
     {"abbrev", W_ABBREV}, {"comp", W_COMP}, {"cond", W_HYPO_COND}, {"time", W_TIME},
-    {"neg-verb", W_NEG | W_VERBNEG}, {"modal-must", W_MUST}, {"same-past", W_SAMEPAST}, {"attrib", 0}};
+    {"neg-verb", W_NEG | W_VERBNEG}, {"modal-must", W_MUST}, {"same-past", W_SAMEPAST},
+    {"stance", W_STANCE}, {"attrib", 0}};
 
 static int load_words_line(loader *L, const char *s, size_t n) {
     dyad_dict *d = L->d;

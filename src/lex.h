@@ -37,7 +37,8 @@ enum {
     W_VERBNEG = 1u << 24,      /* a verb that negates its complement: failed (to) */
     W_START = 1u << 25,        /* the first word of some phrase in the trie */
     W_MUST = 1u << 26,         /* must: an obligation, a demand when someone says it */
-    W_SAMEPAST = 1u << 27      /* a verb whose past is its base form (put, set, cut, hit) */
+    W_SAMEPAST = 1u << 27,     /* a verb whose past is its base form (put, set, cut, hit) */
+    W_STANCE = 1u << 28        /* a participle that after "be" and before "to" is a stance: opposed */
 };
 
 /* Verb form kinds. */

@@ -626,6 +626,8 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             }
             break;
         }
+        /* "Israel is opposed to French mediation": a stance, the subject's own act, not a passive */
+        if (an.passive && (w->flags & W_STANCE) && i + 1 < b && is(s, i + 1, "to")) an.passive = 0;
         g = q;
         if (g > a && is(s, g - 1, "to") && ((vf & VF_BASE) || ready_ing)) {
             an.to_inf = 1;
