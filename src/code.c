@@ -705,6 +705,23 @@ static int32_t doer_of_object(const dyad_sent *s, const dyad_anchor *an, int32_t
     return p->first;
 }
 
+/* "A roadside bombing near Samarra killed one soldier": a weapon, blast or attack as the subject
+ * of an act of force names no doer; such words are the set @violentcause (dict/verbs/00-sets.txt),
+ * sought in the clause before the verb group at g as the head of the subject. */
+static int violent_cause(const dyad_sent *s, uint32_t g) {
+    int set = dyad_dict_set(s->d, "violentcause");
+    if (set < 0) return 0;
+    for (uint32_t x = g; x > s->a; x--) {
+        uint32_t i = x - 1;
+        if ((s->tflags[i - s->a] & TOK_BOUND) || is(s, i, ",")) return 0;
+        size_t n = dyad_match_kind_at(s->d, s->t, i, g, K_SET, (uint32_t)set, NULL);
+        /* the head of the subject, not a word describing it ("the mortar team fired") */
+        uint32_t e = i + (uint32_t)n;
+        if (n && (e == g || (wf(s, e) & (W_PREP | W_REL | W_COMP)) || is(s, e, "(") || is(s, e, ","))) return 1;
+    }
+    return 0;
+}
+
 static int root_allows_no_target(const char *code) {
     return !strncmp(code, "04", 2) || !strncmp(code, "14", 2) || !strncmp(code, "15", 2);
 }
@@ -1128,16 +1145,19 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         nt = nv;
         int collective = srcnp >= 0 && (s->nps[srcnp].next >= 0 || (ns && srcs[0].org && !srcs[0].country[0]));
         int notarget = (pat->flags & PF_NOTARGET) || (root_allows_no_target(code) && collective);
-        /* "Three men were arrested", "a convoy was attacked": violence and coercion with a known
-         * victim and no named perpetrator are coded with no source, as GDELT leaves Actor1 empty
+        /* "Three men were arrested", "a convoy was attacked", "a roadside bomb killed two
+         * soldiers": violence and coercion with a known victim and no named perpetrator are coded
+         * with no source, as GDELT leaves Actor1 empty
          * (PETRARCH codes no event without a source) */
         /* (not an unarmed agent word before a noun: "business notions ... were damaged"; "an
          * insurgent mortar team was killed" and "the individual associated with ..." stand) */
         const dyad_np *tn = tgtnp >= 0 ? &s->nps[tgtnp] : NULL;
         int bare_adj = tn && tn->owner < 0 && tn->person < 0 && nt && !armed_act(tgts[0].sector, "01") &&
                        adjectival(s, tn) && !reduced_relative(s, tn->b);
-        if (!ns && an->passive && byagent < 0 && nt && !bare_adj && !d->petrarch && (!strncmp(code, "17", 2) || !strncmp(code, "18", 2) ||
-                                                        !strncmp(code, "19", 2) || !strncmp(code, "20", 2))) {
+        int causeless = !an->passive && sub < 0 && !an->noun && !an->participle && an->governor < 0 &&
+                        (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2)) && violent_cause(s, head->group);
+        if (!ns && ((an->passive && byagent < 0) || causeless) && nt && !bare_adj && !d->petrarch &&
+            (!strncmp(code, "17", 2) || !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2))) {
             memset(&ev.src, 0, sizeof ev.src);
             for (size_t j = 0; j < nt; j++) {
                 ev.tgt = tgts[j];

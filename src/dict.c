@@ -562,6 +562,8 @@ static int find_set(const dyad_dict *d, const char *s, size_t n) {
     return -1;
 }
 
+int dyad_dict_set(const dyad_dict *d, const char *name) { return find_set(d, name, strlen(name)); }
+
 static int load_set_line(loader *L, const char *s, size_t n) {
     dyad_dict *d = L->d;
     size_t i = 1;
