@@ -722,6 +722,28 @@ static int violent_cause(const dyad_sent *s, uint32_t g) {
     return 0;
 }
 
+static int force_code(const char *code) {
+    return !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
+}
+
+/* The first city or province from the gazetteer in tokens [from, to) whose country is not that
+ * of the subject, or -1. */
+static int32_t city_target(const dyad_sent *s, uint32_t from, uint32_t to, int32_t sub) {
+    /* (a subject of a named country only: "coalition forces struck in Faryab" are not at war
+     * with Afghanistan) */
+    const char *own = sub >= 0 && s->nps[sub].owner >= 0 ? s->d->actors[s->nps[sub].owner].country : "";
+    if (!own[0]) return -1;
+    for (uint32_t x = from; x < to; x++) {
+        int32_t np = s->tnp[x - s->a];
+        if (np < 0 || s->nps[np].a != x || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN))) continue;
+        const dyad_np *p = &s->nps[np];
+        if (p->owner >= 0 || p->person >= 0 || p->place < 0 || p->by || p->from) continue;
+        const char *c = place_country(s, p);
+        if (c && c[0] && strcmp(c, own)) return np;
+    }
+    return -1;
+}
+
 static int root_allows_no_target(const char *code) {
     return !strncmp(code, "04", 2) || !strncmp(code, "14", 2) || !strncmp(code, "15", 2);
 }
@@ -934,6 +956,10 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 tgt = p->first;
             }
         }
+        /* "Russian troops shelled Kharkiv", "fired at targets in Jericho": force against a city
+         * or province of another country is force against that country */
+        int32_t city = -1;
+        if (tgt < 0 && !(pat->flags & PF_RECV) && gov_np < 0 && force_code(code)) city = city_target(s, an->tok + 1, end, sub);
         if (gov_np >= 0) tgt = s->nps[gov_np].first;
         int32_t srcnp = sub, tgtnp = tgt;
         int recv = (pat->flags & PF_RECV) != 0;
@@ -1138,6 +1164,14 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 x++;
             if (x < end && (is(s, x, "others") || is(s, x, "another") || (x > an->tok + 1 && is(s, x - 1, "another"))))
                 tgts[nt++] = out->v[out->n - 1].tgt;
+        }
+        if (!nt && city >= 0) {
+            memset(&tgts[0], 0, sizeof tgts[0]);
+            av_country(&tgts[0], place_country(s, &s->nps[city]));
+            tgts[0].a = s->nps[city].a;
+            tgts[0].b = s->nps[city].b;
+            tgts[0].type = AT_COUNTRY;
+            nt = 1;
         }
         /* only actors that name a country, organisation or person count */
         size_t nv = 0;
