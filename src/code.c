@@ -190,12 +190,12 @@ static int pattern_weight(const dyad_pattern *p) {
 
 /* Matches pattern p on [from, to); returns its score (elements + 1) or 0, the + slot's NP in
  * *tgt, and in *last the token after the last element. */
-static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t from, uint32_t to,
+static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t k0, uint32_t from, uint32_t to,
                          const dyad_money *money, size_t nmoney, int passive, int32_t *tgt, uint32_t *last) {
     const dyad_dict *d = s->d;
     uint32_t pos = from;
     *tgt = -1;
-    for (uint32_t k = 0; k < p->nelem; k++) {
+    for (uint32_t k = k0; k < p->nelem; k++) {
         const dyad_pelem *e = &d->elems[p->elem + k];
         /* "were taken into custody by X": in a passive with its doer named, the object a
          * pattern names first ("take + into custody") is the subject, before the verb */
@@ -244,6 +244,44 @@ static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t fro
     }
     *last = pos;
     return pattern_weight(p);
+}
+
+static int force_code(const char *code) {
+    return !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
+}
+
+/* Where the subject of a passive verb group at g starts: back to the clause's start (a
+ * boundary, comma, "that" or another verb). */
+static uint32_t passive_subject_start(const dyad_sent *s, uint32_t g) {
+    uint32_t x = g;
+    while (x > s->a) {
+        uint32_t i = x - 1;
+        if ((s->tflags[i - s->a] & TOK_BOUND) || is(s, i, ",") || ((wf(s, i) & W_COMP) && !(wf(s, i) & W_DET))) break;
+        int verb = 0;
+        for (size_t k = 0; k < s->nanchors && !verb; k++) verb = s->anchors[k].tok == i && !s->anchors[k].noun;
+        if (verb) break;
+        x = i;
+    }
+    return x;
+}
+
+/* "Food aid was delivered to Sudan by Japan": in a passive whose subject in [a, g) names no
+ * actor, the object a pattern names first (a word or word set, not the target) may be that
+ * subject; the rest follow the verb. */
+static int match_passive(const dyad_sent *s, const dyad_pattern *p, uint32_t a, uint32_t g, uint32_t from,
+                         uint32_t to, const dyad_money *money, size_t nmoney, int32_t *tgt, uint32_t *last) {
+    /* (not for meetings, whose passive names no party, nor for force, whose passive subject is
+     * the victim and coded as such already) */
+    if (!p->nelem || !strncmp(p->code, "04", 2) || force_code(p->code)) return 0;
+    for (uint32_t x = a; x < g; x++) if (s->tnp[x - s->a] >= 0) return 0;   /* an actor: the target */
+    const dyad_pelem *e = &s->d->elems[p->elem];
+    if ((e->kind != PE_SET && e->kind != PE_WORD && e->kind != PE_ALT) || (int32_t)e->a == s->d->money_set) return 0;
+    int found = 0;
+    for (uint32_t x = a; x < g && !found; x++) {
+        if (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) continue;
+        found = e->kind == PE_SET ? dyad_match_kind_at(s->d, s->t, x, g, K_SET, e->a, NULL) > 0 : elem_at(s, e, x, g) > 0;
+    }
+    return found ? match_pattern(s, p, 1, from, to, money, nmoney, 0, tgt, last) : 0;
 }
 
 /* The end of the clause that starts after token from. */
@@ -411,7 +449,10 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
     uint32_t serial = ++ms->serial;
     if (!serial) { memset(ms->stamp, 0, ms->nstamp * sizeof *ms->stamp); serial = ms->serial = 1; }
     uint64_t words = 0;
-    for (uint32_t x = an->tok + 1; x < c.end; x++) {
+    /* (and a passive's subject, which may be the pattern's object) */
+    uint32_t pa = an->passive && !an->noun ? passive_subject_start(s, an->group) : an->group;
+    for (uint32_t x = pa; x < c.end; x++) {
+        if (x >= an->group && x <= an->tok) continue;
         uint32_t id = s->t[x].id;
         if (!id) continue;
         uint32_t base = d->lex.words[id].base;
@@ -450,7 +491,8 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
         }
         int32_t tgt;
         uint32_t last;
-        int sc = match_pattern(s, p, an->tok + 1, c.end, money, nmoney, passive_by, &tgt, &last);
+        int sc = match_pattern(s, p, 0, an->tok + 1, c.end, money, nmoney, passive_by, &tgt, &last);
+        if (!sc && pa < an->group) sc = match_passive(s, p, pa, an->group, an->tok + 1, c.end, money, nmoney, &tgt, &last);
         if (sc > best) { best = sc; c.pat = p; c.tgt = tgt; c.last = last; }
     }
     return c;
@@ -720,10 +762,6 @@ static int violent_cause(const dyad_sent *s, uint32_t g) {
         if (n && (e == g || (wf(s, e) & (W_PREP | W_REL | W_COMP)) || is(s, e, "(") || is(s, e, ","))) return 1;
     }
     return 0;
-}
-
-static int force_code(const char *code) {
-    return !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
 }
 
 /* The first city or province from the gazetteer in tokens [from, to) whose country is not that
