@@ -219,6 +219,19 @@ static int object_np(const dyad_sent *s, int32_t k) {
     return 1;
 }
 
+/* The op (say, request or demand) of the verb whose that-clause opens right before token f
+ * ("insisted on Monday that Libya ..."), or 0. */
+static int that_clause_op(const dyad_sent *s, uint32_t f) {
+    if (f < s->a + 2 || !is(s, f - 1, "that") || !s->nanchors) return 0;
+    const dyad_anchor *gv = &s->anchors[s->nanchors - 1];
+    if (gv->noun || gv->tok + 6 < f - 1) return 0;
+    for (uint32_t x = gv->tok + 1; x + 1 < f; x++)
+        if (is(s, x, ",") || (s->tflags[x - s->a] & TOK_BOUND) || (wflags(s, x) & (W_VERB | W_COMP | W_CONJ))) return 0;
+    int32_t opp = s->d->lemmas[gv->lemma].op_pattern;
+    int op = opp >= 0 ? s->d->patterns[opp].op : 0;
+    return op == OP_SAY || op == OP_REQUEST || op == OP_DEMAND ? op : 0;
+}
+
 /* The actor phrase k names several: its last word a plural ("US" is one) or a word such as
  * "police", part of a coordination, or "we" / "they". */
 static int plural_np(const dyad_sent *s, int32_t k) {
@@ -582,13 +595,19 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             continue;
         /* agreement: after "a terrorist" or "Russia" a bare base form is a noun ("a terrorist
          * attack"); a verb would be "attacks" */
+        int subj_op = 0;
         if (vf == VF_BASE && has_prev && !prev_aux && !prev_to && p == i && s->tnp[p - 1 - a] >= 0 &&
             !(w->flags & W_SAMEPAST)) {
             const dyad_np *np = &s->nps[s->tnp[p - 1 - a]];
             uint32_t f0 = s->nps[np->first].a;
             /* an inverted question keeps its verb: "Will Arnor provide ...?", "Did Russia send ...?" */
             int inverted = f0 > a && (wflags(s, f0 - 1) & (W_AUX | W_MODAL_INTENT | W_MODAL_HYPO | W_MUST));
-            if (!plural_np(s, s->tnp[p - 1 - a]) && !inverted && np->pron != PRON_HE) continue;
+            /* "insisted that Libya hand over": after a speech, request or demand verb and "that", a
+             * singular subject's base form is a subjunctive, the verb of what is asked for */
+            int singular = !plural_np(s, s->tnp[p - 1 - a]) && !inverted && np->pron != PRON_HE;
+            subj_op = singular && !(i + 1 < b && (wflags(s, i + 1) & (W_AUX | W_MODAL_INTENT | W_MODAL_HYPO | W_MUST))) ?
+                          that_clause_op(s, f0) : 0;
+            if (singular && !subj_op) continue;
         }
         /* "Kommersant first reported on", "the CSTO said in a statement" are fine; a capitalised
          * verb form mid-sentence in title case is still taken. */
@@ -599,6 +618,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         an.lemma = (uint32_t)w->lemma;
         an.governor = -1;
         an.gov_np = -1;
+        an.must = subj_op == OP_SAY;   /* "Britain insisted that Libya hand over": a demand */
         if (aspect_ing) {   /* the aspect verb governs: its subject and modality count */
             an.governor = (int32_t)s->nanchors - 1;
             s->anchors[s->nanchors - 1].governs = 1;
