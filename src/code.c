@@ -764,6 +764,21 @@ static int violent_cause(const dyad_sent *s, uint32_t g) {
     return 0;
 }
 
+/* The subject of the first "if" or "unless" clause after token x in the sentence, when it
+ * names an actor right after the "if" (its determiner aside); -1 otherwise. */
+static int32_t condition_subject(const dyad_sent *s, uint32_t x) {
+    for (uint32_t y = x; y < s->b; y++) {
+        if (s->tflags[y - s->a] & TOK_BOUND) return -1;
+        if (!(wf(s, y) & W_HYPO_COND) || is(s, y, "whether")) continue;
+        uint32_t z = y + 1;
+        while (z < s->b && (wf(s, z) & W_DET)) z++;
+        int32_t np = z < s->b ? s->tnp[z - s->a] : -1;
+        if (np >= 0 && np_named(&s->nps[np]) && !s->nps[np].loc) return s->nps[np].first;
+        return -1;
+    }
+    return -1;
+}
+
 /* The first city or province from the gazetteer in tokens [from, to) whose country is not that
  * of the subject, or -1. */
 static int32_t city_target(const dyad_sent *s, uint32_t from, uint32_t to, int32_t sub) {
@@ -994,6 +1009,9 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 tgt = p->first;
             }
         }
+        /* "threatened to stop the talks if the United States goes ahead": a threat's party is
+         * the subject of its condition, when its own clause names none */
+        if (tgt < 0 && !strncmp(code, "13", 2) && gov_np < 0) tgt = condition_subject(s, an->tok + 1);
         /* "Russian troops shelled Kharkiv", "fired at targets in Jericho": force against a city
          * or province of another country is force against that country */
         int32_t city = -1;
