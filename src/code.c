@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #define GAP 6   /* words allowed between two pattern elements */
+#define REL_GAP 10   /* more words when a relative clause opens right after an element */
 
 static uint32_t wf(const dyad_sent *s, uint32_t i) { return s->d->lex.words[s->t[i].id].flags; }
 
@@ -203,6 +204,9 @@ static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t k0,
         uint32_t next = 0;
         int found = 0;
         uint32_t reach = e->adj ? pos : pos + GAP;   /* a_b: right after the element before */
+        /* "allow refugees who have lived in Iraq for a decade to return": a relative clause right
+         * after the element before does not count towards the gap */
+        if (!e->adj && k > k0 && pos < to && (wf(s, pos) & W_REL)) reach += REL_GAP;
         for (uint32_t x = pos; x < to && x <= reach && !found; x++) {
             if (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) continue;
             /* the verb's object set is its object, not a place phrase after it: "captured another
