@@ -191,7 +191,7 @@ static int pattern_weight(const dyad_pattern *p) {
 
 /* Matches pattern p on [from, to); returns its score (elements + 1) or 0, the + slot's NP in
  * *tgt, and in *last the token after the last element. */
-static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t k0, uint32_t from, uint32_t to,
+static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t k0, uint32_t from, uint32_t to, uint32_t gap0,
                          const dyad_money *money, size_t nmoney, int passive, int32_t *tgt, uint32_t *last) {
     const dyad_dict *d = s->d;
     uint32_t pos = from;
@@ -203,7 +203,7 @@ static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t k0,
         if (passive && k == 0 && e->kind == PE_TARGET) continue;
         uint32_t next = 0;
         int found = 0;
-        uint32_t reach = e->adj ? pos : pos + GAP;   /* a_b: right after the element before */
+        uint32_t reach = e->adj ? pos : pos + (k == k0 ? gap0 : GAP);   /* a_b: right after the element before */
         /* "allow refugees who have lived in Iraq for a decade to return": a relative clause right
          * after the element before does not count towards the gap */
         if (!e->adj && k > k0 && pos < to && (wf(s, pos) & W_REL)) reach += REL_GAP;
@@ -285,7 +285,7 @@ static int match_passive(const dyad_sent *s, const dyad_pattern *p, uint32_t a, 
         if (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) continue;
         found = e->kind == PE_SET ? dyad_match_kind_at(s->d, s->t, x, g, K_SET, e->a, NULL) > 0 : elem_at(s, e, x, g) > 0;
     }
-    return found ? match_pattern(s, p, 1, from, to, money, nmoney, 0, tgt, last) : 0;
+    return found ? match_pattern(s, p, 1, from, to, GAP, money, nmoney, 0, tgt, last) : 0;
 }
 
 /* The end of the clause that starts after token from. */
@@ -400,6 +400,30 @@ static const dyad_pattern *lemma_op(const dyad_dict *d, uint32_t lemma) {
     return p >= 0 ? &d->patterns[p] : NULL;
 }
 
+/* A lower-case word of six letters or more in -ly that is no verb form: an adverb. */
+static int ly_word(const dyad_sent *s, uint32_t x) {
+    const dyad_token *t = &s->t[x];
+    if (t->len < 6 || !(t->flags & T_WORD) || (t->flags & T_CAP) || (wf(s, x) & W_VERB)) return 0;
+    return !memcmp(s->text + t->off + t->len - 2, "ly", 2);
+}
+
+/* The verb after "and" (or "or") right after anchor k, adverbs aside, when k is an active verb
+ * of its own group with no object before it; -1 otherwise. */
+static int32_t shared_object_verb(const dyad_sent *s, int32_t k) {
+    const dyad_anchor *an = &s->anchors[k];
+    if (an->noun || an->passive || an->governs || an->to_inf || an->participle) return -1;
+    uint32_t x = an->tok + 1;
+    if (x >= s->b || !(is(s, x, "and") || is(s, x, "or"))) return -1;
+    x++;
+    while (x < s->b && ((wf(s, x) & W_ADV) || ly_word(s, x))) x++;
+    for (size_t q = (size_t)k + 1; q < s->nanchors; q++) {
+        const dyad_anchor *v = &s->anchors[q];
+        if (v->tok == x && !v->noun && !v->passive) return (int32_t)q;
+        if (v->tok >= x) break;
+    }
+    return -1;
+}
+
 typedef struct choice {
     const dyad_pattern *pat;
     int32_t tgt;
@@ -446,6 +470,14 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
     const dyad_lemma *lm = &d->lemmas[an->lemma];
     choice c = {NULL, -1, 0, 0};
     c.end = clause_end(s, an->tok + 1, k);
+    /* "donated and personally delivered goods to": a verb with no object of its own before
+     * "and" and another verb takes that verb's object */
+    uint32_t from = an->tok + 1;
+    int32_t k2 = shared_object_verb(s, k);
+    if (k2 >= 0) {
+        from = s->anchors[k2].tok + 1;
+        c.end = clause_end(s, from, k2);
+    }
     int best = 0;
     /* Mark the words of the clause, so a pattern naming a word that is not there is passed over
      * without matching: busy lemmas ("provide", "say") have a hundred patterns or more. */
@@ -493,10 +525,12 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
             int32_t sub = find_subject(s, an->group, k);
             if (sub < 0 || (s->nps[sub].next < 0 && s->nps[sub].first == sub)) continue;
         }
+        if (k2 >= 0 && !p->nelem) continue;   /* (the shared object must be one the verb's pattern names) */
         int32_t tgt;
         uint32_t last;
-        int sc = match_pattern(s, p, 0, an->tok + 1, c.end, money, nmoney, passive_by, &tgt, &last);
-        if (!sc && pa < an->group) sc = match_passive(s, p, pa, an->group, an->tok + 1, c.end, money, nmoney, &tgt, &last);
+        /* (a shared object starts right after the other verb, a determiner or figure aside) */
+        int sc = match_pattern(s, p, 0, from, c.end, k2 >= 0 ? 2 : GAP, money, nmoney, passive_by, &tgt, &last);
+        if (!sc && pa < an->group) sc = match_passive(s, p, pa, an->group, from, c.end, money, nmoney, &tgt, &last);
         if (sc > best) { best = sc; c.pat = p; c.tgt = tgt; c.last = last; }
     }
     return c;
