@@ -649,7 +649,9 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         /* "Israel is opposed to French mediation": a stance, the subject's own act, not a passive */
         if (an.passive && (w->flags & W_STANCE) && i + 1 < b && is(s, i + 1, "to")) an.passive = 0;
         g = q;
-        if (g > a && is(s, g - 1, "to") && ((vf & VF_BASE) || ready_ing)) {
+        /* (a passive infinitive too: "a call for its forces to be deployed") */
+        int passive_inf = an.passive && g < i && is(s, g, "be");
+        if (g > a && is(s, g - 1, "to") && ((vf & VF_BASE) || ready_ing || passive_inf)) {
             an.to_inf = 1;
             uint32_t r = g - 1;
             while (r > a && (wflags(s, r - 1) & W_ADV)) r--;
