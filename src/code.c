@@ -250,6 +250,23 @@ static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t k0,
     return pattern_weight(p);
 }
 
+/* "X has been accused of misusing funds, much of it believed embezzled, by Haitian officials": a
+ * passive's doer after an aside, a comma and "by" beyond its clause's end x; -1 if none. */
+static int32_t by_after_aside(const dyad_sent *s, uint32_t x) {
+    for (uint32_t y = x; y + 2 < s->b; y++) {
+        if (s->tflags[y - s->a] & TOK_BOUND) return -1;
+        if (!is(s, y, ",") || !is(s, y + 1, "by")) continue;
+        /* (a determiner or a describing word or two before it: "by current Haitian officials") */
+        uint32_t z = y + 2;
+        while (z < s->b && z < y + 4 && s->tnp[z - s->a] < 0 && (s->t[z].flags & T_WORD) && !(s->t[z].flags & T_CAP) &&
+               !(wf(s, z) & (W_VERB | W_PREP | W_CONJ | W_REL | W_COMP | W_AUX)))
+            z++;
+        int32_t np = z < s->b ? s->tnp[z - s->a] : -1;
+        return np >= 0 && np_named(&s->nps[np]) ? s->nps[np].first : -1;
+    }
+    return -1;
+}
+
 static int force_code(const char *code) {
     return !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
 }
@@ -1003,6 +1020,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             }
             else if (deftgt < 0 && !p->loc && !p->by && !p->from && !p->pron && p->definite) deftgt = p->first;
         }
+        if (an->passive && byagent < 0) byagent = by_after_aside(s, end);
         if (tgt < 0) {
             /* the doer of the object over a name after it ("an attack by Osgiliath soldiers in south
              * Ithilen"), not over one before it ("accused Gondor of an attack by rebels") */
