@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #define GAP 6   /* words allowed between two pattern elements */
+#define REL_GAP 10   /* more words when a relative clause opens right after an element */
 
 static uint32_t wf(const dyad_sent *s, uint32_t i) { return s->d->lex.words[s->t[i].id].flags; }
 
@@ -205,19 +206,22 @@ static int pattern_weight(const dyad_pattern *p) {
 
 /* Matches pattern p on [from, to); returns its score (elements + 1) or 0, the + slot's NP in
  * *tgt, and in *last the token after the last element. */
-static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t from, uint32_t to,
+static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t k0, uint32_t from, uint32_t to, uint32_t gap0,
                          const dyad_money *money, size_t nmoney, int passive, int32_t *tgt, uint32_t *last) {
     const dyad_dict *d = s->d;
     uint32_t pos = from;
     *tgt = -1;
-    for (uint32_t k = 0; k < p->nelem; k++) {
+    for (uint32_t k = k0; k < p->nelem; k++) {
         const dyad_pelem *e = &d->elems[p->elem + k];
         /* "were taken into custody by X": in a passive with its doer named, the object a
          * pattern names first ("take + into custody") is the subject, before the verb */
         if (passive && k == 0 && e->kind == PE_TARGET) continue;
         uint32_t next = 0;
         int found = 0;
-        uint32_t reach = e->adj ? pos : pos + GAP;   /* a_b: right after the element before */
+        uint32_t reach = e->adj ? pos : pos + (k == k0 ? gap0 : GAP);   /* a_b: right after the element before */
+        /* "allow refugees who have lived in Iraq for a decade to return": a relative clause right
+         * after the element before does not count towards the gap */
+        if (!e->adj && k > k0 && pos < to && (wf(s, pos) & W_REL)) reach += REL_GAP;
         for (uint32_t x = pos; x < to && x <= reach && !found; x++) {
             if (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) continue;
             /* the verb's object set is its object, not a place phrase after it: "captured another
@@ -259,6 +263,61 @@ static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t fro
     }
     *last = pos;
     return pattern_weight(p);
+}
+
+/* "X has been accused of misusing funds, much of it believed embezzled, by Haitian officials": a
+ * passive's doer after an aside, a comma and "by" beyond its clause's end x; -1 if none. */
+static int32_t by_after_aside(const dyad_sent *s, uint32_t x) {
+    for (uint32_t y = x; y + 2 < s->b; y++) {
+        if (s->tflags[y - s->a] & TOK_BOUND) return -1;
+        if (!is(s, y, ",") || !is(s, y + 1, "by")) continue;
+        /* (a determiner or a describing word or two before it: "by current Haitian officials") */
+        uint32_t z = y + 2;
+        while (z < s->b && z < y + 4 && s->tnp[z - s->a] < 0 && (s->t[z].flags & T_WORD) && !(s->t[z].flags & T_CAP) &&
+               !(wf(s, z) & (W_VERB | W_PREP | W_CONJ | W_REL | W_COMP | W_AUX)))
+            z++;
+        int32_t np = z < s->b ? s->tnp[z - s->a] : -1;
+        return np >= 0 && np_named(&s->nps[np]) ? s->nps[np].first : -1;
+    }
+    return -1;
+}
+
+static int force_code(const char *code) {
+    return !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2);
+}
+
+/* Where the subject of a passive verb group at g starts: back to the clause's start (a
+ * boundary, comma, "that" or another verb). */
+static uint32_t passive_subject_start(const dyad_sent *s, uint32_t g) {
+    uint32_t x = g;
+    while (x > s->a) {
+        uint32_t i = x - 1;
+        if ((s->tflags[i - s->a] & TOK_BOUND) || is(s, i, ",") || ((wf(s, i) & W_COMP) && !(wf(s, i) & W_DET))) break;
+        int verb = 0;
+        for (size_t k = 0; k < s->nanchors && !verb; k++) verb = s->anchors[k].tok == i && !s->anchors[k].noun;
+        if (verb) break;
+        x = i;
+    }
+    return x;
+}
+
+/* "Food aid was delivered to Sudan by Japan": in a passive whose subject in [a, g) names no
+ * actor, the object a pattern names first (a word or word set, not the target) may be that
+ * subject; the rest follow the verb. */
+static int match_passive(const dyad_sent *s, const dyad_pattern *p, uint32_t a, uint32_t g, uint32_t from,
+                         uint32_t to, const dyad_money *money, size_t nmoney, int32_t *tgt, uint32_t *last) {
+    /* (not for meetings, whose passive names no party, nor for force, whose passive subject is
+     * the victim and coded as such already) */
+    if (!p->nelem || !strncmp(p->code, "04", 2) || force_code(p->code)) return 0;
+    for (uint32_t x = a; x < g; x++) if (s->tnp[x - s->a] >= 0) return 0;   /* an actor: the target */
+    const dyad_pelem *e = &s->d->elems[p->elem];
+    if ((e->kind != PE_SET && e->kind != PE_WORD && e->kind != PE_ALT) || (int32_t)e->a == s->d->money_set) return 0;
+    int found = 0;
+    for (uint32_t x = a; x < g && !found; x++) {
+        if (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) continue;
+        found = e->kind == PE_SET ? dyad_match_kind_at(s->d, s->t, x, g, K_SET, e->a, NULL) > 0 : elem_at(s, e, x, g) > 0;
+    }
+    return found ? match_pattern(s, p, 1, from, to, GAP, money, nmoney, 0, tgt, last) : 0;
 }
 
 /* The end of the clause that starts after token from. */
@@ -373,6 +432,30 @@ static const dyad_pattern *lemma_op(const dyad_dict *d, uint32_t lemma) {
     return p >= 0 ? &d->patterns[p] : NULL;
 }
 
+/* A lower-case word of six letters or more in -ly that is no verb form: an adverb. */
+static int ly_word(const dyad_sent *s, uint32_t x) {
+    const dyad_token *t = &s->t[x];
+    if (t->len < 6 || !(t->flags & T_WORD) || (t->flags & T_CAP) || (wf(s, x) & W_VERB)) return 0;
+    return !memcmp(s->text + t->off + t->len - 2, "ly", 2);
+}
+
+/* The verb after "and" (or "or") right after anchor k, adverbs aside, when k is an active verb
+ * of its own group with no object before it; -1 otherwise. */
+static int32_t shared_object_verb(const dyad_sent *s, int32_t k) {
+    const dyad_anchor *an = &s->anchors[k];
+    if (an->noun || an->passive || an->governs || an->to_inf || an->participle) return -1;
+    uint32_t x = an->tok + 1;
+    if (x >= s->b || !(is(s, x, "and") || is(s, x, "or"))) return -1;
+    x++;
+    while (x < s->b && ((wf(s, x) & W_ADV) || ly_word(s, x))) x++;
+    for (size_t q = (size_t)k + 1; q < s->nanchors; q++) {
+        const dyad_anchor *v = &s->anchors[q];
+        if (v->tok == x && !v->noun && !v->passive) return (int32_t)q;
+        if (v->tok >= x) break;
+    }
+    return -1;
+}
+
 typedef struct choice {
     const dyad_pattern *pat;
     int32_t tgt;
@@ -419,6 +502,14 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
     const dyad_lemma *lm = &d->lemmas[an->lemma];
     choice c = {NULL, -1, 0, 0};
     c.end = clause_end(s, an->tok + 1, k);
+    /* "donated and personally delivered goods to": a verb with no object of its own before
+     * "and" and another verb takes that verb's object */
+    uint32_t from = an->tok + 1;
+    int32_t k2 = shared_object_verb(s, k);
+    if (k2 >= 0) {
+        from = s->anchors[k2].tok + 1;
+        c.end = clause_end(s, from, k2);
+    }
     int best = 0;
     /* Mark the words of the clause, so a pattern naming a word that is not there is passed over
      * without matching: busy lemmas ("provide", "say") have a hundred patterns or more. */
@@ -426,7 +517,10 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
     uint32_t serial = ++ms->serial;
     if (!serial) { memset(ms->stamp, 0, ms->nstamp * sizeof *ms->stamp); serial = ms->serial = 1; }
     uint64_t words = 0;
-    for (uint32_t x = an->tok + 1; x < c.end; x++) {
+    /* (and a passive's subject, which may be the pattern's object) */
+    uint32_t pa = an->passive && !an->noun ? passive_subject_start(s, an->group) : an->group;
+    for (uint32_t x = pa; x < c.end; x++) {
+        if (x >= an->group && x <= an->tok) continue;
         uint32_t id = s->t[x].id;
         if (!id) continue;
         uint32_t base = d->lex.words[id].base;
@@ -463,9 +557,12 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
             int32_t sub = find_subject(s, an->group, k);
             if (sub < 0 || (s->nps[sub].next < 0 && s->nps[sub].first == sub)) continue;
         }
+        if (k2 >= 0 && !p->nelem) continue;   /* (the shared object must be one the verb's pattern names) */
         int32_t tgt;
         uint32_t last;
-        int sc = match_pattern(s, p, an->tok + 1, c.end, money, nmoney, passive_by, &tgt, &last);
+        /* (a shared object starts right after the other verb, a determiner or figure aside) */
+        int sc = match_pattern(s, p, 0, from, c.end, k2 >= 0 ? 2 : GAP, money, nmoney, passive_by, &tgt, &last);
+        if (!sc && pa < an->group) sc = match_passive(s, p, pa, an->group, from, c.end, money, nmoney, &tgt, &last);
         if (sc > best) { best = sc; c.pat = p; c.tgt = tgt; c.last = last; }
     }
     return c;
@@ -831,6 +928,56 @@ static int32_t doer_of_object(const dyad_sent *s, const dyad_anchor *an, int32_t
     return p->first;
 }
 
+/* "A roadside bombing near Samarra killed one soldier": a weapon, blast or attack as the subject
+ * of an act of force names no doer; such words are the set @violentcause (dict/verbs/00-sets.txt),
+ * sought in the clause before the verb group at g as the head of the subject. */
+static int violent_cause(const dyad_sent *s, uint32_t g) {
+    int set = dyad_dict_set(s->d, "violentcause");
+    if (set < 0) return 0;
+    for (uint32_t x = g; x > s->a; x--) {
+        uint32_t i = x - 1;
+        if ((s->tflags[i - s->a] & TOK_BOUND) || is(s, i, ",")) return 0;
+        size_t n = dyad_match_kind_at(s->d, s->t, i, g, K_SET, (uint32_t)set, NULL);
+        /* the head of the subject, not a word describing it ("the mortar team fired") */
+        uint32_t e = i + (uint32_t)n;
+        if (n && (e == g || (wf(s, e) & (W_PREP | W_REL | W_COMP)) || is(s, e, "(") || is(s, e, ","))) return 1;
+    }
+    return 0;
+}
+
+/* The subject of the first "if" or "unless" clause after token x in the sentence, when it
+ * names an actor right after the "if" (its determiner aside); -1 otherwise. */
+static int32_t condition_subject(const dyad_sent *s, uint32_t x) {
+    for (uint32_t y = x; y < s->b; y++) {
+        if (s->tflags[y - s->a] & TOK_BOUND) return -1;
+        if (!(wf(s, y) & W_HYPO_COND) || is(s, y, "whether")) continue;
+        uint32_t z = y + 1;
+        while (z < s->b && (wf(s, z) & W_DET)) z++;
+        int32_t np = z < s->b ? s->tnp[z - s->a] : -1;
+        if (np >= 0 && np_named(&s->nps[np]) && !s->nps[np].loc) return s->nps[np].first;
+        return -1;
+    }
+    return -1;
+}
+
+/* The first city or province from the gazetteer in tokens [from, to) whose country is not that
+ * of the subject, or -1. */
+static int32_t city_target(const dyad_sent *s, uint32_t from, uint32_t to, int32_t sub) {
+    /* (a subject of a named country only: "coalition forces struck in Faryab" are not at war
+     * with Afghanistan) */
+    const char *own = sub >= 0 && s->nps[sub].owner >= 0 ? s->d->actors[s->nps[sub].owner].country : "";
+    if (!own[0]) return -1;
+    for (uint32_t x = from; x < to; x++) {
+        int32_t np = s->tnp[x - s->a];
+        if (np < 0 || s->nps[np].a != x || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN))) continue;
+        const dyad_np *p = &s->nps[np];
+        if (p->owner >= 0 || p->person >= 0 || p->place < 0 || p->by || p->from) continue;
+        const char *c = place_country(s, p);
+        if (c && c[0] && strcmp(c, own)) return np;
+    }
+    return -1;
+}
+
 static int root_allows_no_target(const char *code) {
     return !strncmp(code, "04", 2) || !strncmp(code, "14", 2) || !strncmp(code, "15", 2);
 }
@@ -999,6 +1146,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             }
             else if (deftgt < 0 && !p->loc && !p->by && !p->from && !p->pron && p->definite) deftgt = p->first;
         }
+        if (an->passive && byagent < 0) byagent = by_after_aside(s, end);
         if (tgt < 0) {
             /* the doer of the object over a name after it ("an attack by Osgiliath soldiers in south
              * Ithilen"), not over one before it ("accused Gondor of an attack by rebels") */
@@ -1043,6 +1191,13 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 tgt = p->first;
             }
         }
+        /* "threatened to stop the talks if the United States goes ahead": a threat's party is
+         * the subject of its condition, when its own clause names none */
+        if (tgt < 0 && !strncmp(code, "13", 2) && gov_np < 0) tgt = condition_subject(s, an->tok + 1);
+        /* "Russian troops shelled Kharkiv", "fired at targets in Jericho": force against a city
+         * or province of another country is force against that country */
+        int32_t city = -1;
+        if (tgt < 0 && !(pat->flags & PF_RECV) && gov_np < 0 && force_code(code)) city = city_target(s, an->tok + 1, end, sub);
         if (gov_np >= 0) tgt = s->nps[gov_np].first;
         int32_t srcnp = sub, tgtnp = tgt;
         int recv = (pat->flags & PF_RECV) != 0;
@@ -1248,22 +1403,33 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             if (x < end && (is(s, x, "others") || is(s, x, "another") || (x > an->tok + 1 && is(s, x - 1, "another"))))
                 tgts[nt++] = out->v[out->n - 1].tgt;
         }
+        if (!nt && city >= 0) {
+            memset(&tgts[0], 0, sizeof tgts[0]);
+            av_country(&tgts[0], place_country(s, &s->nps[city]));
+            tgts[0].a = s->nps[city].a;
+            tgts[0].b = s->nps[city].b;
+            tgts[0].type = AT_COUNTRY;
+            nt = 1;
+        }
         /* only actors that name a country, organisation or person count */
         size_t nv = 0;
         for (size_t j = 0; j < nt; j++) if (av_valid(&tgts[j]) || tgts[j].sector[0]) tgts[nv++] = tgts[j];
         nt = nv;
         int collective = srcnp >= 0 && (s->nps[srcnp].next >= 0 || (ns && srcs[0].org && !srcs[0].country[0]));
         int notarget = (pat->flags & PF_NOTARGET) || (root_allows_no_target(code) && collective);
-        /* "Three men were arrested", "a convoy was attacked": violence and coercion with a known
-         * victim and no named perpetrator are coded with no source, as GDELT leaves Actor1 empty
+        /* "Three men were arrested", "a convoy was attacked", "a roadside bomb killed two
+         * soldiers": violence and coercion with a known victim and no named perpetrator are coded
+         * with no source, as GDELT leaves Actor1 empty
          * (PETRARCH codes no event without a source) */
         /* (not an unarmed agent word before a noun: "business notions ... were damaged"; "an
          * insurgent mortar team was killed" and "the individual associated with ..." stand) */
         const dyad_np *tn = tgtnp >= 0 ? &s->nps[tgtnp] : NULL;
         int bare_adj = tn && tn->owner < 0 && tn->person < 0 && nt && !armed_act(tgts[0].sector, "01") &&
                        adjectival(s, tn) && !reduced_relative(s, tn->b);
-        if (!ns && an->passive && byagent < 0 && nt && !bare_adj && !d->petrarch && (!strncmp(code, "17", 2) || !strncmp(code, "18", 2) ||
-                                                        !strncmp(code, "19", 2) || !strncmp(code, "20", 2))) {
+        int causeless = !an->passive && sub < 0 && !an->noun && !an->participle && an->governor < 0 &&
+                        (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2)) && violent_cause(s, head->group);
+        if (!ns && ((an->passive && byagent < 0) || causeless) && nt && !bare_adj && !d->petrarch &&
+            (!strncmp(code, "17", 2) || !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2))) {
             memset(&ev.src, 0, sizeof ev.src);
             for (size_t j = 0; j < nt; j++) {
                 ev.tgt = tgts[j];

@@ -334,7 +334,7 @@ static const struct { const char *name; uint32_t flag; } word_classes[] = {
     {"ready", W_READY}, {"adv", W_ADV}, {"loc-prep", W_LOC_PREP | W_PREP}, {"report", W_REPORT},
     {"abbrev", W_ABBREV}, {"comp", W_COMP}, {"cond", W_HYPO_COND}, {"time", W_TIME},
     {"neg-verb", W_NEG | W_VERBNEG}, {"modal-must", W_MUST}, {"same-past", W_SAMEPAST}, {"title", W_TITLE},
-    {"attrib", 0}};
+    {"stance", W_STANCE}, {"attrib", 0}};
 
 static int load_words_line(loader *L, const char *s, size_t n) {
     dyad_dict *d = L->d;
@@ -561,6 +561,8 @@ static int find_set(const dyad_dict *d, const char *s, size_t n) {
         if (strlen(d->sets[i]) == n && !memcmp(d->sets[i], s, n)) return (int)i;
     return -1;
 }
+
+int dyad_dict_set(const dyad_dict *d, const char *name) { return find_set(d, name, strlen(name)); }
 
 static int load_set_line(loader *L, const char *s, size_t n) {
     dyad_dict *d = L->d;

@@ -130,6 +130,8 @@ struct dyad_dict {
 
 /* Looks up a CAMEO code; NULL when unknown. */
 const dyad_cameo *dyad_dict_code(const dyad_dict *d, const char *code);
+/* The id of the verb word set @name (without '@'), or -1. */
+int dyad_dict_set(const dyad_dict *d, const char *name);
 /* Units of currency iso per US dollar in the month (year, month), or in the nearest earlier month
  * with a rate no more than a year before; 0 when unknown. *at gets the month used (YYYYMM). */
 double dyad_dict_rate(const dyad_dict *d, const char *iso, int year, int month, int *at);

@@ -38,7 +38,8 @@ enum {
     W_START = 1u << 25,        /* the first word of some phrase in the trie */
     W_MUST = 1u << 26,         /* must: an obligation, a demand when someone says it */
     W_SAMEPAST = 1u << 27,     /* a verb whose past is its base form (put, set, cut, hit) */
-    W_TITLE = 1u << 28         /* a title written before a person's name: President, Judge, Gen */
+    W_TITLE = 1u << 28,        /* a title written before a person's name: President, Judge, Gen */
+    W_STANCE = 1u << 29        /* a participle that after "be" and before "to" is a stance: opposed */
 };
 
 /* Verb form kinds. */

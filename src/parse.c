@@ -293,6 +293,69 @@ static void mark_attribution(dyad_sent *s) {
     }
 }
 
+/* The actor phrase k (the first of its coordination) is an object, so no subject: after the
+ * clause's verb, with no determiner, a preposition opens it ("about Russian raids", "with
+ * military strikes"; not "after" or "since", which may open a clause), or a verb form that is
+ * no verb of the clause ("reject proposed Israeli changes"). */
+static int object_np(const dyad_sent *s, int32_t k) {
+    uint32_t x = s->nps[k].a;
+    if (x <= s->a || (wflags(s, x) & W_DET)) return 0;
+    /* only in a clause whose verb came already ("talks with Iran continue" is a subject) */
+    int32_t v = -1;
+    for (size_t q = 0; q < s->nanchors; q++) if (!s->anchors[q].noun && s->anchors[q].tok < x) v = (int32_t)q;
+    if (v < 0) return 0;
+    for (uint32_t y = s->anchors[v].tok + 1; y < x; y++)
+        if (is(s, y, ",") || is(s, y, "that") || (s->tflags[y - s->a] & TOK_BOUND) || (wflags(s, y) & (W_COMP | W_REL | W_CONJ)))
+            return 0;
+    static const char *const preps[] = {"of", "by", "about", "with", "against", "on", "over", "into", "toward", "towards",
+                                        "at", "for", "from", "to", "among", NULL};
+    for (int q = 0; preps[q]; q++) if (is(s, x - 1, preps[q])) return 1;
+    if (!(wflags(s, x - 1) & W_VERB) || (wflags(s, x - 1) & W_AUX) || (s->t[x - 1].flags & T_CAP)) return 0;
+    for (size_t q = 0; q < s->nanchors; q++) if (s->anchors[q].tok == x - 1) return 0;
+    return 1;
+}
+
+/* The op (say, request or demand) of the verb whose that-clause opens right before token f
+ * ("insisted on Monday that Libya ..."), or 0. */
+static int that_clause_op(const dyad_sent *s, uint32_t f) {
+    if (f < s->a + 2 || !is(s, f - 1, "that") || !s->nanchors) return 0;
+    const dyad_anchor *gv = &s->anchors[s->nanchors - 1];
+    if (gv->noun || gv->tok + 6 < f - 1) return 0;
+    for (uint32_t x = gv->tok + 1; x + 1 < f; x++)
+        if (is(s, x, ",") || (s->tflags[x - s->a] & TOK_BOUND) || (wflags(s, x) & (W_VERB | W_COMP | W_CONJ))) return 0;
+    int32_t opp = s->d->lemmas[gv->lemma].op_pattern;
+    int op = opp >= 0 ? s->d->patterns[opp].op : 0;
+    return op == OP_SAY || op == OP_REQUEST || op == OP_DEMAND ? op : 0;
+}
+
+/* The actor phrase k names several: its last word a plural ("US" is one) or a word such as
+ * "police", part of a coordination, or "we" / "they". */
+static int plural_np(const dyad_sent *s, int32_t k) {
+    const dyad_np *np = &s->nps[k];
+    uint32_t last = np->b - 1;
+    const dyad_token *t = &s->t[last];
+    return (wflags(s, last) & W_NOUNISH) || np->next >= 0 || np->first != k || np->pron == PRON_WE ||
+           np->pron == PRON_THEY || (t->len > 1 && s->text[t->off + t->len - 1] == 's');
+}
+
+/* "re-open", "co-sponsored": a verb form right after the prefix re- or co- and its hyphen, with
+ * no space between, is the prefixed verb. Returns the prefixed word's lexicon entry when the
+ * dictionaries know it as a verb ("reopen"), else the verb's own; NULL when i is no such form. */
+static const dyad_word *prefixed_verb(const dyad_sent *s, uint32_t i) {
+    if (i < s->a + 2 || !is(s, i - 1, "-") || (s->t[i].flags & T_SPACE) || (s->t[i - 1].flags & T_SPACE)) return NULL;
+    if (!is(s, i - 2, "re") && !is(s, i - 2, "co")) return NULL;
+    const dyad_word *w = &s->d->lex.words[s->t[i].id];
+    char buf[64], low[128];
+    const dyad_token *x = &s->t[i];
+    if (x->len + 2 >= sizeof buf) return w;
+    memcpy(buf, s->text + s->t[i - 2].off, 2);
+    memcpy(buf + 2, s->text + x->off, x->len);
+    size_t ln = dyad_lower(buf, x->len + 2, low, sizeof low);
+    uint32_t id = dyad_lex_find(&s->d->lex, low, ln);
+    const dyad_word *jw = id ? &s->d->lex.words[id] : NULL;
+    return jw && (jw->flags & W_VERB) && jw->lemma >= 0 ? jw : w;
+}
+
 int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_token *t, uint32_t a,
                uint32_t b, int32_t date) {
     const dyad_mem *mem = s->ments.mem;
@@ -541,11 +604,14 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
     /* verb anchors */
     for (uint32_t i = a; i < b; i++) {
         const dyad_word *w = &d->lex.words[t[i].id];
+        const dyad_word *pw = (w->flags & W_VERB) ? prefixed_verb(s, i) : NULL;
+        uint32_t pre = pw ? 2 : 0;   /* the prefix and its hyphen stand before the verb */
+        if (pw) w = pw;
         if (!(w->flags & W_VERB) || w->lemma < 0) continue;
         if (s->tflags[i - a] & (TOK_SKIP | TOK_PAREN)) continue;
         if (s->tnp[i - a] >= 0) continue;
         uint8_t vf = w->vform;
-        uint32_t p = i;
+        uint32_t p = i - pre;
         while (p > a && (wflags(s, p - 1) & W_ADV)) p--;
         int has_prev = p > a;
         uint32_t pf = has_prev ? wflags(s, p - 1) : 0;
@@ -588,13 +654,19 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         }
         if (vf == VF_NOUN) continue;
         /* "a coalition force patrol detained", "the talks ended": a present form right before a
-         * past one is a noun, the head of the subject, and the past form is the verb */
-        if ((vf & (VF_BASE | VF_3SG)) && !(vf & (VF_PAST | VF_PART | VF_ING)) && !prev_aux && !prev_to && i + 1 < b &&
+         * past one is a noun, the head of the subject, and the past form is the verb; but after
+         * a plural people's name a base form is its verb and the past form describes the object
+         * ("the Palestinians reject proposed changes"; not "an Afghan and coalition force patrol
+         * killed", "coalition forces patrol detained") */
+        int32_t sj = has_prev && p == i ? s->tnp[p - 1 - a] : -1;
+        int after_plural = (vf & VF_BASE) && sj >= 0 && s->nps[sj].b == p && s->nps[sj].agent < 0 &&
+                           s->nps[sj].next < 0 && s->nps[sj].first == sj && plural_np(s, sj);
+        if ((vf & (VF_BASE | VF_3SG)) && !(vf & (VF_PAST | VF_PART | VF_ING)) && !prev_aux && !prev_to && !after_plural && i + 1 < b &&
             (t[i + 1].flags & T_WORD) && (d->lex.words[t[i + 1].id].flags & W_VERB) &&
             (d->lex.words[t[i + 1].id].vform & VF_PAST) && !(d->lex.words[t[i + 1].id].vform & (VF_BASE | VF_3SG)))
             continue;
         /* "Afghan-led", "fast-track": a verb form inside a hyphenated word is no verb */
-        if ((has_prev && is(s, i - 1, "-") && !(t[i].flags & T_SPACE)) ||
+        if ((has_prev && !pre && is(s, i - 1, "-") && !(t[i].flags & T_SPACE)) ||
             (i + 2 < b && is(s, i + 1, "-") && !(t[i + 1].flags & T_SPACE) && !(t[i + 2].flags & T_SPACE)))
             continue;
         /* "two suspected insurgents", "one additional wounded soldier": a participle between a
@@ -633,19 +705,26 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (!(vf & (VF_PAST | VF_ING)) && has_prev && !prev_aux && !prev_to && s->tnp[p - 1 - a] < 0 &&
             !(pf & (W_PRON_WE | W_PRON_HE | W_PRON_THEY | W_REL)) && !is(s, p - 1, "\"") && !is(s, p - 1, ")"))
             continue;
+        /* nor can an actor phrase that is an object be its subject: "complained about Russian
+         * raids", "threatened Iraq with military strikes", "reject proposed Israeli changes" */
+        if (!(vf & (VF_PAST | VF_ING)) && has_prev && p == i && !prev_aux && !prev_to && s->tnp[p - 1 - a] >= 0 &&
+            object_np(s, s->nps[s->tnp[p - 1 - a]].first))
+            continue;
         /* agreement: after "a terrorist" or "Russia" a bare base form is a noun ("a terrorist
          * attack"); a verb would be "attacks" */
+        int subj_op = 0;
         if (vf == VF_BASE && has_prev && !prev_aux && !prev_to && p == i && s->tnp[p - 1 - a] >= 0 &&
             !(w->flags & W_SAMEPAST)) {
             const dyad_np *np = &s->nps[s->tnp[p - 1 - a]];
             uint32_t f0 = s->nps[np->first].a;
             /* an inverted question keeps its verb: "Will Arnor provide ...?", "Did Russia send ...?" */
             int inverted = f0 > a && (wflags(s, f0 - 1) & (W_AUX | W_MODAL_INTENT | W_MODAL_HYPO | W_MUST));
-            uint32_t last = np->b - 1;
-            int plural = (wflags(s, last) & W_NOUNISH) || np->next >= 0 || np->first != (int32_t)s->tnp[p - 1 - a] ||
-                         np->pron == PRON_WE || np->pron == PRON_THEY ||
-                         (t[last].len > 1 && text[t[last].off + t[last].len - 1] == 's');   /* "US" is one */
-            if (!plural && !inverted && np->pron != PRON_HE) continue;
+            /* "insisted that Libya hand over": after a speech, request or demand verb and "that", a
+             * singular subject's base form is a subjunctive, the verb of what is asked for */
+            int singular = !plural_np(s, s->tnp[p - 1 - a]) && !inverted && np->pron != PRON_HE;
+            subj_op = singular && !(i + 1 < b && (wflags(s, i + 1) & (W_AUX | W_MODAL_INTENT | W_MODAL_HYPO | W_MUST))) ?
+                          that_clause_op(s, f0) : 0;
+            if (singular && !subj_op) continue;
         }
         /* "Kommersant first reported on", "the CSTO said in a statement" are fine; a capitalised
          * verb form mid-sentence in title case is still taken. */
@@ -656,13 +735,14 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         an.lemma = (uint32_t)w->lemma;
         an.governor = -1;
         an.gov_np = -1;
+        an.must = subj_op == OP_SAY;   /* "Britain insisted that Libya hand over": a demand */
         if (aspect_ing) {   /* the aspect verb governs: its subject and modality count */
             an.governor = (int32_t)s->nanchors - 1;
             s->anchors[s->nanchors - 1].governs = 1;
         }
         uint32_t g = i;
         /* walk back over the verb group */
-        uint32_t q = i - (uint32_t)joined;
+        uint32_t q = i - (uint32_t)joined - pre;
         while (q > a) {
             uint32_t f = wflags(s, q - 1);
             if (f & W_NEG) { an.neg = 1; q--; continue; }
@@ -683,8 +763,12 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             }
             break;
         }
+        /* "Israel is opposed to French mediation": a stance, the subject's own act, not a passive */
+        if (an.passive && (w->flags & W_STANCE) && i + 1 < b && is(s, i + 1, "to")) an.passive = 0;
         g = q;
-        if (g > a && is(s, g - 1, "to") && ((vf & VF_BASE) || ready_ing)) {
+        /* (a passive infinitive too: "a call for its forces to be deployed") */
+        int passive_inf = an.passive && g < i && is(s, g, "be");
+        if (g > a && is(s, g - 1, "to") && ((vf & VF_BASE) || ready_ing || passive_inf)) {
             an.to_inf = 1;
             uint32_t r = g - 1;
             while (r > a && (wflags(s, r - 1) & W_ADV)) r--;
