@@ -546,6 +546,17 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (np.a > a) {
             uint32_t p = np.a - 1;
             if (is(s, p, "\"") && p > a) p--;
+            /* "near the town of Samarra", "in the Iraqi city of Basra": a place named after a
+             * word for a settlement or division and "of" stands where that phrase stands */
+            static const char *const settlement[] = {"town", "city", "village", "province", "district", "region",
+                                                     "port", "capital", "area", "state", NULL};
+            int settled = 0;   /* (a capital is its government too: "blocked roads in the capital city of Algiers") */
+            for (int k = 0; settlement[k] && !settled && np.owner < 0 && is(s, p, "of") && p > a + 2; k++) settled = is(s, p - 1, settlement[k]);
+            for (uint32_t q = p - 1; settled && q > a + 1 && q + 5 > p; q--) {
+                if (!(wflags(s, q - 1) & W_DET)) continue;
+                p = q - 2;
+                break;
+            }
             uint32_t pf = wflags(s, p);
             np.loc = (pf & W_LOC_PREP) != 0;
             np.by = is(s, p, "by");
