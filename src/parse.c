@@ -518,6 +518,12 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             titled = e > j;
             j = e;
         }
+        /* "the parties to the conflict", "a party to the treaty": those taking part, no political party */
+        if (v.agent >= 0 && v.owner < 0 && v.person < 0 && j < b && is(s, j, "to") &&
+            (is(s, j - 1, "party") || is(s, j - 1, "parties"))) {
+            i = j;
+            continue;
+        }
         /* "ethnic Albanians", "ethnic Albanian guerrillas": a people, of the country where they are */
         int ethnic = v.owner >= 0 && d->actors[v.owner].type == AT_COUNTRY && i > a && is(s, i - 1, "ethnic") && v.person < 0;
         if (ethnic) v.owner = -1;
