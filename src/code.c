@@ -1145,6 +1145,21 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         int32_t tgt = ch[k].tgt;
         int32_t byagent = -1, fromnp = -1, deftgt = -1, named = -1;
         uint32_t end = ch[k].end;
+        /* "..., the official news agency said": the teller of the clause, after a comma, is no
+         * party to it; the target is sought before the comma */
+        uint32_t tend = end;
+        for (size_t k2 = 0; k2 < s->nanchors; k2++) {
+            const dyad_pattern *op2 = lemma_op(d, s->anchors[k2].lemma);
+            if (!op2 || op2->op != OP_SAY || s->anchors[k2].tok <= an->tok || s->anchors[k2].noun) continue;
+            uint32_t g2 = s->anchors[k2].group, c = g2;   /* the comma a few words before it */
+            while (c > an->tok + 1 && c + 8 > g2 && !is(s, c - 1, ",")) c--;
+            if (c <= an->tok + 1 || !is(s, c - 1, ",") || s->tnp[c - s->a] < 0) continue;
+            /* (the sentence ends a few words after the verb, without another comma: "said on Wednesday.") */
+            int tail = s->anchors[k2].tok + 8 >= s->b;
+            for (uint32_t x = s->anchors[k2].tok + 1; x < s->b && tail; x++) tail = !is(s, x, ",");
+            if (!tail) continue;
+            if (c - 1 < tend) tend = c - 1;
+        }
         /* "reimposed blockades ... after the deaths of two Israelis": a phrase after "of" that
          * names the doer itself is no target (the event would be dropped); look on */
         dyad_av subav, pv;
@@ -1153,7 +1168,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             dyad_av_from_np(s, &s->nps[sub], &subav);
             have_sub = av_valid(&subav);
         }
-        for (uint32_t x = an->tok + 1; x < end; x++) {
+        for (uint32_t x = an->tok + 1; x < tend; x++) {
             int32_t np = s->tnp[x - s->a];
             if (np < 0 || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) || s->nps[np].a != x) continue;
             const dyad_np *p = &s->nps[np];
@@ -1181,7 +1196,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
          * it is an adjective before a noun ("military aid", "police reform") */
         int coord_sub = sub >= 0 && s->nps[sub].next >= 0;
         if (tgt < 0 && !(pat->flags & PF_RECV) && !((pat->flags & PF_SYM) && coord_sub))
-            for (uint32_t x = an->tok + 1; x < end && tgt < 0; x++) {
+            for (uint32_t x = an->tok + 1; x < tend && tgt < 0; x++) {
                 int32_t np = s->tnp[x - s->a];
                 if (np < 0 || s->nps[np].a != x || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN))) continue;
                 const dyad_np *p = &s->nps[np];
@@ -1202,7 +1217,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
          * but a visit's place is whom it visits: "arrived in Amman") */
         int meeting = !strncmp(pat->code, "04", 2) && strncmp(pat->code, "042", 3) && strncmp(pat->code, "043", 3);
         if (tgt < 0 && !(pat->flags & PF_RECV)) {
-            for (uint32_t x = an->tok + 1; x < end && tgt < 0; x++) {
+            for (uint32_t x = an->tok + 1; x < tend && tgt < 0; x++) {
                 int32_t np = s->tnp[x - s->a];
                 if (np < 0 || s->nps[np].a != x || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) || s->nps[np].by) continue;
                 const dyad_np *p = &s->nps[np];
