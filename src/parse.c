@@ -782,6 +782,8 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         }
         /* "Israel is opposed to French mediation": a stance, the subject's own act, not a passive */
         if (an.passive && (w->flags & W_STANCE) && i + 1 < b && is(s, i + 1, "to")) an.passive = 0;
+        /* "troops were engaged in heavy fighting": doing it, not having it done to them */
+        if (an.passive && is(s, i, "engaged") && i + 1 < b && is(s, i + 1, "in")) an.passive = 0;
         g = q;
         /* (a passive infinitive too: "a call for its forces to be deployed") */
         int passive_inf = an.passive && g < i && is(s, g, "be");
