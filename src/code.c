@@ -931,7 +931,7 @@ static int32_t doer_of_object(const dyad_sent *s, const dyad_anchor *an, int32_t
 /* "A roadside bombing near Samarra killed one soldier": a weapon, blast or attack as the subject
  * of an act of force names no doer; such words are the set @violentcause (dict/verbs/00-sets.txt),
  * sought in the clause before the verb group at g as the head of the subject. */
-static int violent_cause(const dyad_sent *s, uint32_t g) {
+static int violent_cause(const dyad_sent *s, uint32_t g, uint32_t *wa, uint32_t *wb) {
     int set = dyad_dict_set(s->d, "violentcause");
     if (set < 0) return 0;
     for (uint32_t x = g; x > s->a; x--) {
@@ -940,7 +940,30 @@ static int violent_cause(const dyad_sent *s, uint32_t g) {
         size_t n = dyad_match_kind_at(s->d, s->t, i, g, K_SET, (uint32_t)set, NULL);
         /* the head of the subject, not a word describing it ("the mortar team fired") */
         uint32_t e = i + (uint32_t)n;
-        if (n && (e == g || (wf(s, e) & (W_PREP | W_REL | W_COMP)) || is(s, e, "(") || is(s, e, ","))) return 1;
+        if (n && (e == g || (wf(s, e) & (W_PREP | W_REL | W_COMP)) || is(s, e, "(") || is(s, e, ","))) {
+            *wa = i;
+            *wb = e;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "were killed by a roadside bomb": a passive verb at v whose "by" phrase is a weapon, blast
+ * or attack of @violentcause (its head, after a determiner and describing words); its words
+ * go to *wa, *wb. */
+static int violent_by(const dyad_sent *s, uint32_t v, uint32_t *wa, uint32_t *wb) {
+    int set = dyad_dict_set(s->d, "violentcause");
+    if (set < 0 || v + 2 >= s->b || !is(s, v + 1, "by")) return 0;
+    for (uint32_t i = v + 2; i < s->b && i < v + 7; i++) {
+        if ((s->tflags[i - s->a] & TOK_BOUND) || is(s, i, ",") || s->tnp[i - s->a] >= 0) return 0;
+        size_t n = dyad_match_kind_at(s->d, s->t, i, s->b, K_SET, (uint32_t)set, NULL);
+        uint32_t e = i + (uint32_t)n;
+        if (n && (e >= s->b || !(s->t[e].flags & T_WORD) || (wf(s, e) & (W_PREP | W_REL | W_COMP | W_CONJ)))) {
+            *wa = i;
+            *wb = e;
+            return 1;
+        }
     }
     return 0;
 }
@@ -1122,6 +1145,21 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         int32_t tgt = ch[k].tgt;
         int32_t byagent = -1, fromnp = -1, deftgt = -1, named = -1;
         uint32_t end = ch[k].end;
+        /* "..., the official news agency said": the teller of the clause, after a comma, is no
+         * party to it; the target is sought before the comma */
+        uint32_t tend = end;
+        for (size_t k2 = 0; k2 < s->nanchors; k2++) {
+            const dyad_pattern *op2 = lemma_op(d, s->anchors[k2].lemma);
+            if (!op2 || op2->op != OP_SAY || s->anchors[k2].tok <= an->tok || s->anchors[k2].noun) continue;
+            uint32_t g2 = s->anchors[k2].group, c = g2;   /* the comma a few words before it */
+            while (c > an->tok + 1 && c + 8 > g2 && !is(s, c - 1, ",")) c--;
+            if (c <= an->tok + 1 || !is(s, c - 1, ",") || s->tnp[c - s->a] < 0) continue;
+            /* (the sentence ends a few words after the verb, without another comma: "said on Wednesday.") */
+            int tail = s->anchors[k2].tok + 8 >= s->b;
+            for (uint32_t x = s->anchors[k2].tok + 1; x < s->b && tail; x++) tail = !is(s, x, ",");
+            if (!tail) continue;
+            if (c - 1 < tend) tend = c - 1;
+        }
         /* "reimposed blockades ... after the deaths of two Israelis": a phrase after "of" that
          * names the doer itself is no target (the event would be dropped); look on */
         dyad_av subav, pv;
@@ -1130,7 +1168,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             dyad_av_from_np(s, &s->nps[sub], &subav);
             have_sub = av_valid(&subav);
         }
-        for (uint32_t x = an->tok + 1; x < end; x++) {
+        for (uint32_t x = an->tok + 1; x < tend; x++) {
             int32_t np = s->tnp[x - s->a];
             if (np < 0 || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) || s->nps[np].a != x) continue;
             const dyad_np *p = &s->nps[np];
@@ -1158,7 +1196,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
          * it is an adjective before a noun ("military aid", "police reform") */
         int coord_sub = sub >= 0 && s->nps[sub].next >= 0;
         if (tgt < 0 && !(pat->flags & PF_RECV) && !((pat->flags & PF_SYM) && coord_sub))
-            for (uint32_t x = an->tok + 1; x < end && tgt < 0; x++) {
+            for (uint32_t x = an->tok + 1; x < tend && tgt < 0; x++) {
                 int32_t np = s->tnp[x - s->a];
                 if (np < 0 || s->nps[np].a != x || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN))) continue;
                 const dyad_np *p = &s->nps[np];
@@ -1179,7 +1217,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
          * but a visit's place is whom it visits: "arrived in Amman") */
         int meeting = !strncmp(pat->code, "04", 2) && strncmp(pat->code, "042", 3) && strncmp(pat->code, "043", 3);
         if (tgt < 0 && !(pat->flags & PF_RECV)) {
-            for (uint32_t x = an->tok + 1; x < end && tgt < 0; x++) {
+            for (uint32_t x = an->tok + 1; x < tend && tgt < 0; x++) {
                 int32_t np = s->tnp[x - s->a];
                 if (np < 0 || s->nps[np].a != x || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) || s->nps[np].by) continue;
                 const dyad_np *p = &s->nps[np];
@@ -1419,18 +1457,29 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         int notarget = (pat->flags & PF_NOTARGET) || (root_allows_no_target(code) && collective);
         /* "Three men were arrested", "a convoy was attacked", "a roadside bomb killed two
          * soldiers": violence and coercion with a known victim and no named perpetrator are coded
-         * with no source, as GDELT leaves Actor1 empty
+         * with no source, as GDELT leaves Actor1 empty (but a blast in a known place: below)
          * (PETRARCH codes no event without a source) */
         /* (not an unarmed agent word before a noun: "business notions ... were damaged"; "an
          * insurgent mortar team was killed" and "the individual associated with ..." stand) */
         const dyad_np *tn = tgtnp >= 0 ? &s->nps[tgtnp] : NULL;
         int bare_adj = tn && tn->owner < 0 && tn->person < 0 && nt && !armed_act(tgts[0].sector, "01") &&
                        adjectival(s, tn) && !reduced_relative(s, tn->b);
+        uint32_t wa = 0, wb = 0;   /* the weapon's words */
         int causeless = !an->passive && sub < 0 && !an->noun && !an->participle && an->governor < 0 &&
-                        (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2)) && violent_cause(s, head->group);
+                        (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2)) &&
+                        violent_cause(s, head->group, &wa, &wb);
+        int weapon_by = an->passive && byagent < 0 && !an->noun && violent_by(s, an->tok, &wa, &wb);
         if (!ns && ((an->passive && byagent < 0) || causeless) && nt && !bare_adj && !d->petrarch &&
             (!strncmp(code, "17", 2) || !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2))) {
             memset(&ev.src, 0, sizeof ev.src);
+            /* "a car bomb in central Baghdad killed three": a blast someone set off where no one
+             * is named is the act of unidentified armed forces of the country it struck (UAF) */
+            if ((causeless || weapon_by) && ev.loc_country[0]) {
+                av_country(&ev.src, ev.loc_country);
+                memcpy(ev.src.sector, "UAF", 4);
+                ev.src.a = wa;
+                ev.src.b = wb;
+            }
             for (size_t j = 0; j < nt; j++) {
                 ev.tgt = tgts[j];
                 if (push_ev(out, &ev)) return -1;

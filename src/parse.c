@@ -518,6 +518,12 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             titled = e > j;
             j = e;
         }
+        /* "the parties to the conflict", "a party to the treaty": those taking part, no political party */
+        if (v.agent >= 0 && v.owner < 0 && v.person < 0 && j < b && is(s, j, "to") &&
+            (is(s, j - 1, "party") || is(s, j - 1, "parties"))) {
+            i = j;
+            continue;
+        }
         /* "ethnic Albanians", "ethnic Albanian guerrillas": a people, of the country where they are */
         int ethnic = v.owner >= 0 && d->actors[v.owner].type == AT_COUNTRY && i > a && is(s, i - 1, "ethnic") && v.person < 0;
         if (ethnic) v.owner = -1;
@@ -546,6 +552,17 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (np.a > a) {
             uint32_t p = np.a - 1;
             if (is(s, p, "\"") && p > a) p--;
+            /* "near the town of Samarra", "in the Iraqi city of Basra": a place named after a
+             * word for a settlement or division and "of" stands where that phrase stands */
+            static const char *const settlement[] = {"town", "city", "village", "province", "district", "region",
+                                                     "port", "capital", "area", "state", NULL};
+            int settled = 0;   /* (a capital is its government too: "blocked roads in the capital city of Algiers") */
+            for (int k = 0; settlement[k] && !settled && np.owner < 0 && is(s, p, "of") && p > a + 2; k++) settled = is(s, p - 1, settlement[k]);
+            for (uint32_t q = p - 1; settled && q > a + 1 && q + 5 > p; q--) {
+                if (!(wflags(s, q - 1) & W_DET)) continue;
+                p = q - 2;
+                break;
+            }
             uint32_t pf = wflags(s, p);
             np.loc = (pf & W_LOC_PREP) != 0;
             np.by = is(s, p, "by");
@@ -765,6 +782,8 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         }
         /* "Israel is opposed to French mediation": a stance, the subject's own act, not a passive */
         if (an.passive && (w->flags & W_STANCE) && i + 1 < b && is(s, i + 1, "to")) an.passive = 0;
+        /* "troops were engaged in heavy fighting": doing it, not having it done to them */
+        if (an.passive && is(s, i, "engaged") && i + 1 < b && is(s, i + 1, "in")) an.passive = 0;
         g = q;
         /* (a passive infinitive too: "a call for its forces to be deployed") */
         int passive_inf = an.passive && g < i && is(s, g, "be");
