@@ -179,7 +179,12 @@ static int32_t misspelt_country(const dyad_sent *s, uint32_t i) {
     const dyad_actor_ent *hit = NULL;
     for (size_t k = 0; k < d->nfuzzy; k++) {
         const dyad_actor_ent *a = &d->actors[d->fuzzy[k]];
-        size_t m = dyad_lower(a->canon, strlen(a->canon), c, sizeof c);
+        /* the names are ASCII letters (dict.c fuzzy_names): the first letter and the length
+         * rule most out before any copying; this runs on every unknown capitalised word */
+        if ((a->canon[0] | 0x20) != w[0]) continue;
+        size_t cl = strlen(a->canon);
+        if (cl + 1 < n || cl > n + 1) continue;
+        size_t m = dyad_lower(a->canon, cl, c, sizeof c);
         if (c[0] != w[0] || !one_slip(w, n, c, m)) continue;
         if (hit && strcmp(hit->country, a->country)) return -1;   /* two countries: no guess */
         hit = a;
