@@ -14,6 +14,7 @@
 #include "dict.h"
 #include "emit.h"
 #include "parse.h"
+#include "records.h"
 #include "resolve.h"
 #include "split.h"
 #include "token.h"
@@ -339,26 +340,15 @@ static int same_event(const dyad_ev *a, const dyad_ev *b) {
     return 1;
 }
 
-/* A hash of what same_event() compares exactly (the parties as party_eq() sees them, the root
- * with 03 as 07, negation): events it calls the same fall in one bucket. */
-static uint32_t party_hash(uint32_t h, const dyad_av *x) {
-    const char *a = x->country[0] ? x->country : x->org ? x->org : "", *b = x->country[0] || !x->org ? x->sector : "";
-    h = dyad_hash(x->country[0] ? "C" : x->org ? "O" : "S", 1, h);
-    h = dyad_hash(a, strlen(a) + 1, h);
-    return dyad_hash(b, strlen(b) + 1, h);
-}
+/* A hash of what same_event() compares exactly, the signature the store indexes too (records.h
+ * dyad_event_key): events it calls the same fall in one bucket. */
 static uint32_t event_key(const dyad_ev *e) {
-    int root = (e->cameo[0] - '0') * 10 + (e->cameo[1] - '0');
-    char tail[2] = {(char)(root == 3 ? 7 : root), (char)(e->mode == MODE_NEGATED)};
-    return dyad_hash(tail, 2, party_hash(party_hash(0, &e->src), &e->tgt));
+    char key[192];
+    const dyad_av *a = &e->src, *b = &e->tgt;
+    dyad_event_key((dyad_party){a->country, a->org, a->sector}, (dyad_party){b->country, b->org, b->sector}, e->cameo,
+                   e->mode == MODE_NEGATED, key, sizeof key);
+    return dyad_hash(key, strlen(key), 0);
 }
-
-/* Several reports of one event: each event joins the cluster of the first earlier event that
- * same_event() matches, and the cluster's first report names it; every record then carries the
- * cluster's number of reports (mentions) and of stories (sources). Linear in the events (hash
- * buckets, then a sort of cluster-story pairs) but for the scan inside a bucket, which stops at
- * MAX_SCAN candidates: a document repeating one dyad on many dates cannot make this quadratic. */
-#define MAX_SCAN 256
 
 /* With --merge a cluster's first record stands for all its reports, so its counts become the
  * cluster's: the largest figure of the reports that restate it, plus those of further people
@@ -378,6 +368,14 @@ static void merge_counts(dyad_record *recs, const size_t *root, size_t n) {
         }
     }
 }
+
+/* Several reports of one event: each event joins the cluster of the first earlier event that
+ * same_event() matches, and the cluster's first report names it; every record then carries the
+ * cluster's number of reports (mentions) and of stories (sources). Linear in the events (hash
+ * buckets, then a sort of cluster-story pairs) but for the scan inside a bucket, which stops at
+ * MAX_SCAN candidates: a document repeating one dyad on many dates cannot make this quadratic. */
+#define MAX_SCAN 256
+
 static int by_u64(const void *a, const void *b) {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
     return (x > y) - (x < y);

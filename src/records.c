@@ -4,6 +4,26 @@
 #include <string.h>
 #include "records.h"
 
+#include <stdio.h>
+
+static void key_party(char *out, size_t cap, size_t *n, dyad_party p) {
+    const char *c = p.country ? p.country : "", *o = p.org ? p.org : "", *s = p.sector ? p.sector : "";
+    int w = c[0] ? snprintf(out + *n, cap - *n, "C%s/%s|", c, s) : o[0] ? snprintf(out + *n, cap - *n, "O%s|", o)
+                                                               : snprintf(out + *n, cap - *n, "S%s|", s);
+    if (w > 0) *n = *n + (size_t)w < cap ? *n + (size_t)w : cap - 1;
+}
+
+void dyad_event_key(dyad_party src, dyad_party tgt, const char *cameo, int negated, char *out, size_t cap) {
+    size_t n = 0;
+    if (!cap) return;
+    out[0] = 0;
+    key_party(out, cap, &n, src);
+    key_party(out, cap, &n, tgt);
+    char root[3] = {cameo && cameo[0] ? cameo[0] : '-', cameo && cameo[0] && cameo[1] ? cameo[1] : '-', 0};
+    if (!strcmp(root, "03")) root[1] = '7';
+    snprintf(out + n, cap - n, "%s|%d", root, negated != 0);
+}
+
 static const char *str(const cJSON *o, const char *k) {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
     return cJSON_IsString(v) ? v->valuestring : NULL;

@@ -56,13 +56,16 @@ static int same_kind(const char *x, const char *y) {
     return rx == ry;
 }
 
-static int disagree(const dyad_ev *a, const dyad_ev *b) {
-    if (a->usd > 0 && b->usd > 0) {
-        double r = a->usd > b->usd ? a->usd / b->usd : b->usd / a->usd;
+int dyad_amounts_disagree(double usd_a, const char *cur_a, double val_a, double usd_b, const char *cur_b, double val_b) {
+    if (usd_a > 0 && usd_b > 0) {
+        double r = usd_a > usd_b ? usd_a / usd_b : usd_b / usd_a;
         return r > 1.5;
     }
-    return strcmp(a->money.currency, b->money.currency) != 0 &&
-           fabs(a->money.value - b->money.value) <= 0.02 * fabs(a->money.value);
+    return strcmp(cur_a, cur_b) != 0 && fabs(val_a - val_b) <= 0.02 * fabs(val_a);
+}
+
+static int disagree(const dyad_ev *a, const dyad_ev *b) {
+    return dyad_amounts_disagree(a->usd, a->money.currency, a->money.value, b->usd, b->money.currency, b->money.value);
 }
 
 static int same_claim(const dyad_ev *a, const dyad_ev *b) {

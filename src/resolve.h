@@ -17,4 +17,9 @@ typedef struct dyad_conflict { size_t i, j; } dyad_conflict;
  * currencies. Each distinct claim appears once per dyad. */
 size_t dyad_resolve_conflicts(const dyad_evs *evs, dyad_conflict *out, size_t max);
 
+/* The rule both use, and the store for reports in two documents: two sums disagree when their
+ * USD values (usd > 0 when known) differ by more than half, or, with either unknown, the same
+ * number (within 2%) is given in two currencies. */
+int dyad_amounts_disagree(double usd_a, const char *cur_a, double val_a, double usd_b, const char *cur_b, double val_b);
+
 #endif

@@ -27,6 +27,7 @@
 #include <cjson/cJSON.h>
 #include "emit.h"
 #include "records.h"
+#include "resolve.h"
 #include "store.h"
 #include "util.h"
 
@@ -607,20 +608,11 @@ static void bind_position(sqlite3_stmt *q, const dyad_store *s, const dyad_recor
     sqlite3_bind_int64(q, 7, (sqlite3_int64)r->span[1]);
 }
 
-/* What two reports of one event share (see the top of this file), as one string: each party's
- * country and sector, else organisation, else sector; the root, 03 as 07; the negation. */
-static void merge_party(char *out, size_t cap, size_t *n, const dyad_actor *a) {
-    const char *c = nz(a->country), *o = nz(a->org), *sec = nz(a->sector);
-    int w = c[0] ? snprintf(out + *n, cap - *n, "C%s/%s|", c, sec) : o[0] ? snprintf(out + *n, cap - *n, "O%s|", o)
-                                                                 : snprintf(out + *n, cap - *n, "S%s|", sec);
-    if (w > 0) *n = *n + (size_t)w < cap ? *n + (size_t)w : cap - 1;
-}
-static void merge_key(const dyad_record *r, const char *root, char *out, size_t cap) {
-    size_t n = 0;
-    out[0] = 0;
-    merge_party(out, cap, &n, &r->source);
-    merge_party(out, cap, &n, &r->target);
-    snprintf(out + n, cap - n, "%s|%d", !strcmp(root, "03") ? "07" : root, r->mode && !strcmp(r->mode, "negated"));
+/* The record's merge key (records.h dyad_event_key, the signature the coder clusters by). */
+static void merge_key(const dyad_record *r, char *out, size_t cap) {
+    const dyad_actor *a = &r->source, *b = &r->target;
+    dyad_event_key((dyad_party){a->country, a->org, a->sector}, (dyad_party){b->country, b->org, b->sector}, r->cameo,
+                   r->mode && !strcmp(r->mode, "negated"), out, cap);
 }
 
 /* The stored event this record reports again (see the top of this file), or 0. */
@@ -662,19 +654,14 @@ static int store_mention(dyad_store *s, const dyad_record *r, sqlite3_int64 ev, 
 
 static int store_conflict(dyad_store *s, const dyad_record *r);
 
-/* What two reports of one event disagree on: "amount" (sums more than 1.5 times apart in US
- * dollars, or one number in two currencies, as the coder judges them within a document), a count
+/* What two reports of one event disagree on: "amount" (resolve.h's rule, as the coder judges
+ * sums within a document), a count
  * of people ("dead", "injured", "arrested"; not one of further people), or NULL. */
 static const char *disagreement(const dyad_record *a, const dyad_record *b, int *count) {
     *count = 0;
-    if (a->amount.present && b->amount.present) {
-        if (a->amount.usd > 0 && b->amount.usd > 0) {
-            double x = a->amount.usd > b->amount.usd ? a->amount.usd / b->amount.usd : b->amount.usd / a->amount.usd;
-            return x > 1.5 ? "amount" : NULL;
-        }
-        return strcmp(a->amount.currency, b->amount.currency) &&
-                       fabs(a->amount.value - b->amount.value) <= 0.02 * fabs(a->amount.value) ? "amount" : NULL;
-    }
+    if (a->amount.present && b->amount.present)
+        return dyad_amounts_disagree(a->amount.usd, a->amount.currency, a->amount.value, b->amount.usd,
+                                     b->amount.currency, b->amount.value) ? "amount" : NULL;
     if (a->counts_added || b->counts_added) return NULL;
     const double x[3] = {a->dead, a->injured, a->arrested}, y[3] = {b->dead, b->injured, b->arrested};
     static const char *const kinds[3] = {"dead", "injured", "arrested"};
@@ -756,7 +743,7 @@ static int store_event(dyad_store *s, const dyad_record *r) {
     int dated = dyad_store_date_bounds(r->date, ds, de) == 0;
     if (r->cameo && strlen(r->cameo) >= 2) { root[0] = r->cameo[0]; root[1] = r->cameo[1]; }
     char key[192] = "";
-    if (root[0]) merge_key(r, root, key, sizeof key);
+    if (root[0]) merge_key(r, key, sizeof key);
     if (!s->separate && reported_event(s, r, key, dated, ds, de, &ev)) return DYAD_EIO;
     if (ev) return cross_conflict(s, r, ev) ? DYAD_EIO : store_mention(s, r, ev, sk);
     sqlite3_stmt *q = s->q[Q_EVENT];
