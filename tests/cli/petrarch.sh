@@ -122,18 +122,19 @@ printf 'Freedonia condemned the silence of Sylvania.\n' > "$tmp/j.txt"
 # the verb of a purpose ("was seen to condemn") is coded, and ends no clause before it
 printf 'Freedonia was seen to condemn Sylvania.\n' > "$tmp/k.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/k.txt" | grep -q '"cameo":"122"' || fail "to condemn"
+# fr_to_syl TEXT CAMEO WHAT: TEXT codes an event of Freedonia on Sylvania (with CAMEO, unless "-")
+fr_to_syl() {
+  printf '%s\n' "$1" > "$tmp/fs.txt"
+  "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/fs.txt" > "$tmp/fs.out"
+  python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1]) if "\"cameo\"" in l]; assert any(x["source"]["code"]=="FRD" and x["target"]["code"]=="SYL" and sys.argv[2] in ("-", x["cameo"]) for x in e), e' "$tmp/fs.out" "$2" ||
+    fail "$3: $(cat "$tmp/fs.out")"
+}
 # a passive with no "by X" reads as the active: the subject is the source
-printf 'Freedonia was condemned over its dispute with Sylvania.\n' > "$tmp/l.txt"
-"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/l.txt" > "$tmp/l.out"
-python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1]) if "\"cameo\"" in l]; assert any(x["source"]["code"]=="FRD" and x["target"]["code"]=="SYL" for x in e), e' "$tmp/l.out" || fail "passive: $(cat "$tmp/l.out")"
+fr_to_syl 'Freedonia was condemned over its dispute with Sylvania.' - "passive"
 # + before the verb and $ after it: the subject receives from the source
-printf 'Sylvania received money from Freedonia.\n' > "$tmp/m.txt"
-"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/m.txt" > "$tmp/m.out"
-python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1]) if "\"cameo\"" in l]; assert any(x["source"]["code"]=="FRD" and x["target"]["code"]=="SYL" and x["cameo"]=="071" for x in e), e' "$tmp/m.out" || fail "+ * MONEY \$: $(cat "$tmp/m.out")"
+fr_to_syl 'Sylvania received money from Freedonia.' 071 "+ * MONEY \$"
 # ... and with no "from", the source stands where the pattern ends
-printf 'Sylvania was received back in the free Freedonia.\n' > "$tmp/n.txt"
-"$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/n.txt" > "$tmp/n.out"
-python3 -c 'import json,sys; e=[json.loads(l) for l in open(sys.argv[1]) if "\"cameo\"" in l]; assert any(x["source"]["code"]=="FRD" and x["target"]["code"]=="SYL" and x["cameo"]=="072" for x in e), e' "$tmp/n.out" || fail "+ WAS * BACK IN \$: $(cat "$tmp/n.out")"
+fr_to_syl 'Sylvania was received back in the free Freedonia.' 072 "+ WAS * BACK IN \$"
 # coordinated: "Freedonian Islamist media and police" share all but the last agent
 printf 'Freedonian Islamist media and police condemned Sylvania.\n' > "$tmp/p.txt"
 "$DYAD" code "${F[@]}" --date 2005-06-01 "$tmp/p.txt" | grep -q '"code":"FRDMUSCOP"' || fail "FRDMUSCOP"
