@@ -387,6 +387,10 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
         if (np >= 0) {
             const dyad_np *p = &s->nps[np];
             if (p->loc || p->by || p->to_with || p->from) { x = p->a + 1; continue; }
+            /* "A leader in Andar district, Ghazni province, was arrested": a place alone between
+             * commas locates what stands before it */
+            if (p->place >= 0 && p->owner < 0 && p->agent < 0 && p->person < 0 && p->a > s->a &&
+                is(s, p->a - 1, ",") && p->b < s->b && is(s, p->b, ",")) { x = p->a + 1; continue; }
             /* "Russian aircraft including helicopter gunships killed": the included are not the subject */
             if (s->nps[p->first].a > s->a && is(s, s->nps[p->first].a - 1, "including")) { x = s->nps[p->first].a; continue; }
             /* "of" inside a longer phrase we did not join: keep looking left */
@@ -1539,6 +1543,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         if (v.country[0] && v.sector[0] && !p->loc && v.type != AT_PERSON && !state_sector(v.sector))
             ctx->named[ctx->nnamed++ % 8] = v;
     }
+    dyad_aliases_note(s, &ctx->aliases);
     for (size_t e = first_ev; e < out->n; e++) {
         const char *c = out->v[e].cameo;
         if (!strncmp(c, "03", 2) || !strncmp(c, "06", 2) || !strncmp(c, "07", 2))

@@ -67,6 +67,7 @@ typedef struct dyad_ctx {
     dyad_av named[8];            /* the last actors named with a non-state sector, newest at
                                     named[(nnamed - 1) % 8]: "the airline", "the company" */
     size_t nnamed;
+    dyad_aliases aliases;        /* the actors named so far by their head nouns: "the force" */
     const struct dyad_actor_ent *place;   /* the last place named in the story (a city, region...) */
     int place_dateline;          /* 1 while place is the dateline's */
     const char *text;            /* the text those spans index (the document's) */

@@ -262,12 +262,14 @@ static int code_all(dyad_coder *c) {
         if (own) told = narrative_day(date, sd) ? date : (dyad_date){0, 0, 0, DP_NONE};
         else if (told.prec == DP_DAY) date = told;
         int32_t when = ymd(date) ? ymd(date) : ymd(sd);
+        c->sent.aliases = &ctx.aliases;
         if (dyad_parse(&c->sent, c->d, s, c->toks.v, si->a, si->b, when)) return DYAD_ENOMEM;
         size_t before = c->evs.n;
         if (dyad_code_memberships(&c->sent, &ctx, si->story, (uint32_t)i, &c->members)) return DYAD_ENOMEM;
         int failed = dyad_code_sentence(&c->sent, &ctx, date, si->story, (uint32_t)i, &c->evs);
         ctx.dates = NULL;   /* this sentence's, on the stack */
         ctx.ndates = 0;
+        c->sent.aliases = NULL;   /* ctx's, on the stack */
         if (failed) return DYAD_ENOMEM;
         for (size_t e = before; e < c->evs.n; e++) c->evs.v[e].headline = si->title;
     }
@@ -671,8 +673,11 @@ int dyad_coder_explain(dyad_coder *c, const char *sentence, const char *date, co
     if (rc) return rc;
     const char *s = c->norm.out.data ? c->norm.out.data : "";
     const dyad_dict *d = c->d;
+    dyad_aliases al;   /* what the coder's story context keeps of them: "the force" */
+    uint32_t story = UINT32_MAX;
     for (size_t i = 0; i < c->nsents; i++) {
         const sentinfo *si = &c->sents[i];
+        if (si->story != story) { al.n = 0; al.sentences = 0; story = si->story; }
         dyad_buf_printf(&c->explain, "sentence %zu (story %u):\n  tokens:", i, si->story);
         for (uint32_t k = si->a; k < si->b; k++) {
             const dyad_token *t = &c->toks.v[k];
@@ -686,7 +691,10 @@ int dyad_coder_explain(dyad_coder *c, const char *sentence, const char *date, co
         char db[11];
         dyad_date_format(dt, db);
         dyad_buf_printf(&c->explain, "  date: %s\n", db[0] ? db : "-");
+        c->sent.aliases = &al;
         if (dyad_parse(&c->sent, d, s, c->toks.v, si->a, si->b, ymd(dt))) return DYAD_ENOMEM;
+        c->sent.aliases = NULL;
+        dyad_aliases_note(&c->sent, &al);
         for (size_t q = 0; q < c->sent.nnps; q++) {
             const dyad_np *np = &c->sent.nps[q];
             dyad_av v;
@@ -694,9 +702,10 @@ int dyad_coder_explain(dyad_coder *c, const char *sentence, const char *date, co
             char code[48];
             dyad_av_code(&v, code, sizeof code);
             const dyad_token *ta = &c->toks.v[np->a], *tb = &c->toks.v[np->b - 1];
-            dyad_buf_printf(&c->explain, "  actor: \"%.*s\" -> %s%s%s%s%s\n", (int)(tb->off + tb->len - ta->off), s + ta->off,
+            dyad_buf_printf(&c->explain, "  actor: \"%.*s\" -> %s%s%s%s%s%s\n", (int)(tb->off + tb->len - ta->off), s + ta->off,
                             code[0] ? code : "?", np->loc ? " (place)" : "", np->by ? " (by)" : "",
-                            np->next >= 0 ? " (and ...)" : "", np->pron ? " (pronoun)" : "");
+                            np->next >= 0 ? " (and ...)" : "", np->pron ? " (pronoun)" : "",
+                            np->coref ? " (named before)" : "");
         }
         for (size_t q = 0; q < c->sent.nanchors; q++) {
             const dyad_anchor *an = &c->sent.anchors[q];

@@ -501,6 +501,12 @@ static int read_np(const scan *s, size_t j, np *o) {
     size_t last = 0, nw = 0;
     int caps = 1;
     while (k < s->b && nw < MAXRUN) {
+        /* a hyphen inside a word ("a high-level facilitator") */
+        if (nw && k + 1 < s->b && (t[k].flags & T_PUNCT) && t[k].len == 1 && s->text[t[k].off] == '-' &&
+            t[k - 1].off + t[k - 1].len == t[k].off && t[k + 1].off == t[k].off + 1 && (t[k + 1].flags & T_WORD)) {
+            k++;
+            continue;
+        }
         if (!(t[k].flags & T_WORD)) break;
         const cphrase *p;
         size_t n = phrase_at(s, k, BIT(CC_NOUN), &p);
@@ -585,6 +591,29 @@ static void emit(sink *k, size_t a, size_t b, int kind, double v, int min, int o
         k->out[k->n++] = (dyad_count){(uint32_t)a, (uint32_t)b, kind, v, min, k->depth > 0, or_kind, 0};
 }
 
+/* A place phrase at t[k]: "in Andar district, Ghazni province," "near the village of Sayyidabad":
+ * where it ends, or k. Only names, words for divisions, "the", "of", commas and hyphens. */
+static size_t place_aside(const scan *s, size_t k) {
+    static const char *const div[] = {"district", "province", "village", "city", "area", "region", "town", "the", "of", NULL};
+    if (!(is_word(s, k, "in") || is_word(s, k, "near"))) return k;
+    size_t x = k + 1, last = k;
+    for (; x < s->b && x < k + 14; x++) {
+        const dyad_token *t = &s->t[x];
+        if (t->flags & T_PUNCT) {
+            if (t->len == 1 && (s->text[t->off] == ',' || s->text[t->off] == '-' || s->text[t->off] == '\'')) continue;
+            break;
+        }
+        if (!(t->flags & T_WORD)) break;
+        int ok = (t->flags & T_CAP) || is_punct(s, x - 1, '-');   /* "Pul-e Alam" */
+        for (int d = 0; div[d] && !ok; d++) ok = is_word(s, x, div[d]);
+        if (!ok) break;
+        last = x + 1;
+    }
+    if (last == k) return k;
+    while (x > last && is_punct(s, x - 1, '-')) x--;
+    return x;
+}
+
 /* A number at t[i] and what follows it; returns where the count ends, or 0 (nothing here). */
 static size_t count_after(const scan *s, size_t i, sink *out, size_t *skip) {
     num n;
@@ -602,6 +631,16 @@ static size_t count_after(const scan *s, size_t i, sink *out, size_t *skip) {
     size_t k = skip_aux(s, p.end, &be, &neg);
     const cphrase *cw = NULL;
     size_t cl = phrase_at(s, k, BIT(CC_COUNT), &cw);
+    if (!cl && p.head) {
+        /* "A Haqqani leader in Pul-e Alam district, Logar province, was arrested": a place
+         * between the people and their passive verb */
+        size_t pe = place_aside(s, p.end);
+        int be2, neg2;
+        size_t k2 = pe > p.end ? skip_aux(s, pe, &be2, &neg2) : 0;
+        const cphrase *cw2;
+        size_t cl2 = k2 ? phrase_at(s, k2, BIT(CC_COUNT), &cw2) : 0;
+        if (cl2 && be2) { k = k2; cl = cl2; cw = cw2; be = be2; neg = neg2; }
+    }
     size_t end = k + cl;
     if (cl && !be) {
         /* active voice: "5 gunmen killed 3 people": the count word's object is not these */

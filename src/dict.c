@@ -131,6 +131,7 @@ static int add_phrases(loader *L, const char *field, size_t flen, uint16_t kind,
         int at = n - 1;
         for (int k = 1; k < n; k++)
             if (!strcmp(d->lex.words[ids[k]].s, "of")) { at = k - 1; break; }
+        if (n > 0 && kind == K_ACTOR && d->actors[payload].type == AT_AGENT) d->lex.words[ids[at]].flags |= W_ROLE;
         /* no plural of an acronym ("US"), but of the noun after one ("IED facilitators") */
         if (n > 0 && plural && at < 31 && !(caps & (1u << at))) {
             dyad_form forms[4];

@@ -472,20 +472,28 @@ static int eval_isaf(dyad_coder *c, const char *path, report *r, int nworst) {
                 if (e.v[i].location[0] && (best < 0 || e.v[i].loc_from < e.v[best].loc_from)) best = i;
             if (best >= 0) {
                 int hit = 0;
-                char gk[64];
-                translit_key(gprov, gk, sizeof gk);
+                char gkey[64];
+                translit_key(gprov, gkey, sizeof gkey);
                 for (int f = 0; f < 2 && !hit; f++) {
                     char k[128];
                     translit_key(f ? e.v[best].admin1 : e.v[best].location, k, sizeof k);
-                    if (gk[0] && strstr(k, gk)) hit = 1;
+                    if (gkey[0] && strstr(k, gkey)) hit = 1;
                 }
                 prov_ok += hit;
             }
         }
-        if (!cok || !dok) {
-            char why[160];
-            if (!cok) snprintf(why, sizeof why, "wrong class: %s (gold %s)", pclass, gclass);
-            else snprintf(why, sizeof why, "wrong date: %s (gold %s)", pd ? pd : "none", cJSON_IsString(sd) ? sd->valuestring : "?");
+        /* every way the record is wrong, in the order of the figures */
+        char why[320] = "";
+        size_t wl = 0;
+        if (!cok) wl += snprintf(why + wl, sizeof why - wl, "wrong class: %s (gold %s); ", pclass, gclass);
+        if (cJSON_IsString(sd) && strlen(sd->valuestring) == 10 && !dok && wl < sizeof why)
+            wl += snprintf(why + wl, sizeof why - wl, "wrong date: %s (gold %s); ", pd ? pd : "none", sd->valuestring);
+        if (cJSON_IsNumber(gk) && fabs(gk->valuedouble - killed) >= 0.5 && wl < sizeof why)
+            wl += snprintf(why + wl, sizeof why - wl, "killed %g (gold %g); ", killed, gk->valuedouble);
+        if (cJSON_IsNumber(gc) && fabs(gc->valuedouble - captured) >= 0.5 && wl < sizeof why)
+            wl += snprintf(why + wl, sizeof why - wl, "captured %g (gold %g); ", captured, gc->valuedouble);
+        if (wl >= 2 && wl < sizeof why) {
+            why[wl - 2] = '\0';
             worst(r, worst_list, cJSON_IsString(id) ? id->valuestring : "?", why, text->valuestring);
         }
         cJSON_Delete(rec);

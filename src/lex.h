@@ -39,7 +39,8 @@ enum {
     W_MUST = 1u << 26,         /* must: an obligation, a demand when someone says it */
     W_SAMEPAST = 1u << 27,     /* a verb whose past is its base form (put, set, cut, hit) */
     W_TITLE = 1u << 28,        /* a title written before a person's name: President, Judge, Gen */
-    W_STANCE = 1u << 29        /* a participle that after "be" and before "to" is a stance: opposed */
+    W_STANCE = 1u << 29,       /* a participle that after "be" and before "to" is a stance: opposed */
+    W_ROLE = 1u << 30          /* the head noun of an agent, singular: force, patrol, leader */
 };
 
 /* Verb form kinds. */

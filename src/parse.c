@@ -56,6 +56,45 @@ static const dyad_mention *mention_at(const dyad_sent *s, uint32_t i, const int3
 
 typedef struct npb { int32_t owner, agent, person, place, agent2; } npb;
 
+/* The role noun at token k, singular ("forces": force), or 0. */
+static uint32_t role_word(const dyad_sent *s, uint32_t k) {
+    if (!(s->t[k].flags & T_WORD) || !s->t[k].id) return 0;
+    uint32_t w = s->d->lex.words[s->t[k].id].base;
+    return s->d->lex.words[w].flags & W_ROLE ? w : 0;
+}
+
+/* The actor the story named before by the role noun at token k ("force", "patrol"), newest
+ * first; NULL when none (or when no story context is given, or PETRARCH's dictionaries rule). */
+static const dyad_alias *alias_at(const dyad_sent *s, uint32_t k) {
+    const dyad_aliases *al = s->aliases;
+    uint32_t w = role_word(s, k);
+    if (!al || !w || s->d->petrarch) return NULL;
+    for (size_t i = 0; i < al->n && i < 16; i++) {
+        const dyad_alias *x = &al->v[(al->n - 1 - i) % 16];
+        /* (named in one of the last three sentences: "the main motivating force" in a speech
+         * is no force named pages before) */
+        if (al->sentences - x->sentence > 3) break;
+        if (x->word == w) return x;
+    }
+    return NULL;
+}
+
+void dyad_aliases_note(const dyad_sent *s, dyad_aliases *al) {
+    for (size_t q = 0; q < s->nnps; q++) {
+        const dyad_np *p = &s->nps[q];
+        if (p->pron || p->loc || (s->tflags[p->a - s->a] & TOK_SKIP)) continue;
+        if (p->owner < 0 && p->person < 0 && (p->agent < 0 || s->d->actors[p->agent].target_only)) continue;
+        /* its own last word ("security force"), or a role noun right after it that no phrase
+         * of ours took ("a coalition forces patrol", "a Taliban facilitator") */
+        for (uint32_t h = p->b - 1; h <= p->b && h < s->b; h++) {
+            uint32_t w = role_word(s, h);
+            if (w && !(h == p->b && s->tnp[h - s->a] >= 0))
+                al->v[al->n++ % 16] = (dyad_alias){w, al->sentences, p->owner, p->agent, p->person};
+        }
+    }
+    al->sentences++;
+}
+
 /* Takes what a mention gives: an actor valid at the date, else an agent. */
 static int absorb(dyad_sent *s, const dyad_mention *m, npb *np, int only_agent) {
     int32_t act = only_agent ? -1 : dyad_actor_at(s->d, m->entry, s->date, 0);
@@ -408,16 +447,33 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (s->ments.v[m].kind == K_ACTOR) s->tnp[s->ments.v[m].a - a] = (int32_t)m;
     int32_t *mstart = s->tnp;
     /* Build NPs into a temporary list first, since tnp is the mention map until then. */
-    typedef struct { uint32_t a, b; npb v; int pron, lead, titled, ethnic; } rawnp;
+    typedef struct { uint32_t a, b; npb v; int pron, lead, titled, ethnic, coref; } rawnp;
     rawnp raw[256];
     size_t nraw = 0;
     for (uint32_t i = a; i < b && nraw < 256;) {
         const dyad_mention *m = mention_at(s, i, mstart);
         uint32_t wf = wflags(s, i);
         if (!m || !has_actor(s, m)) {
+            /* "The force detained", "the joint patrol": a role noun no phrase of ours takes
+             * alone, after "the" and up to two describing words, is the actor the story named
+             * before by it (not "the force of the blast") */
+            const dyad_alias *al = NULL;
+            uint32_t h = i + 1;
+            if (s->aliases && (is(s, i, "the") || is(s, i, "this")))
+                for (; h < b && h < i + 4 && (t[h].flags & T_WORD) && !mention_at(s, h, mstart); h++) {
+                    if ((al = alias_at(s, h))) break;
+                    if (wflags(s, h) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_VERB | W_NEG | W_TIME | W_ROLE)) break;
+                    if (t[h].len > 4 && dyad_strncaseeq(s->text + t[h].off + t[h].len - 3, "ing", 3)) break;   /* "motivating" */
+                }
+            if (al && !(h + 1 < b && (is(s, h + 1, "of") || is(s, h + 1, "'") || is(s, h + 1, "-") ||
+                                      role_word(s, h + 1) || mention_at(s, h + 1, mstart)))) {
+                raw[nraw++] = (rawnp){i, h + 1, {al->owner, al->agent, al->person, -1, -1}, PRON_NONE, 0, 0, 0, 1};
+                i = h + 1;
+                continue;
+            }
             if (wf & (W_PRON_WE | W_PRON_HE | W_PRON_THEY)) {
                 int pron = (wf & W_PRON_WE) ? PRON_WE : (wf & W_PRON_HE) ? PRON_HE : PRON_THEY;
-                raw[nraw++] = (rawnp){i, i + 1, {-1, -1, -1, -1, -1}, pron, 0, 0, 0};
+                raw[nraw++] = (rawnp){i, i + 1, {-1, -1, -1, -1, -1}, pron, 0, 0, 0, 0};
             }
             i++;
             continue;
@@ -532,7 +588,18 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         /* "ethnic Albanians", "ethnic Albanian guerrillas": a people, of the country where they are */
         int ethnic = v.owner >= 0 && d->actors[v.owner].type == AT_COUNTRY && i > a && is(s, i - 1, "ethnic") && v.person < 0;
         if (ethnic) v.owner = -1;
-        raw[nraw++] = (rawnp){start, j, v, PRON_NONE, lead && v.owner >= 0, titled, ethnic};
+        /* "The leader" after "a Haqqani leader", "the security force" after "an Afghan and
+         * coalition security force": a definite agent alone is whose the story said it was */
+        const dyad_alias *al = NULL;
+        int coref = v.owner < 0 && v.person < 0 && v.agent >= 0 && (is(s, start, "the") || is(s, start, "this")) &&
+                    (al = alias_at(s, j - 1)) && al->owner >= 0;
+        /* (a government's own bodies, "the Government", "the ministry", are the last country's:
+         * code.c resolve_pron; an armed group's, a party's, an organisation's are theirs) */
+        if (coref && (d->actors[al->owner].type == AT_COUNTRY || d->actors[al->owner].type == AT_CAPITAL ||
+                      d->actors[al->owner].type == AT_SEAT))
+            coref = 0;
+        if (coref) v.owner = al->owner;
+        raw[nraw++] = (rawnp){start, j, v, PRON_NONE, lead && v.owner >= 0, titled, ethnic, coref};
         i = j;
     }
     for (size_t i = 0; i < n; i++) s->tnp[i] = -1;
@@ -550,6 +617,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         np.agent_lead = raw[r].lead;
         np.titled = raw[r].titled;
         np.ethnic = raw[r].ethnic;
+        np.coref = raw[r].coref;
         np.body = np.agent >= 0 && np.owner < 0 && np.person < 0 && d->actors[np.agent].code && d->actors[np.agent].org;
         np.next = -1;
         np.first = (int32_t)s->nnps;
@@ -700,9 +768,10 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
              is(s, i - 1, "more") || is(s, i - 1, "several") || is(s, i - 1, "multiple") || is(s, i - 1, "numerous") ||
              is(s, i - 1, "many") || is(s, i - 1, "few")))
             continue;
-        /* "Arnorian and Allied Security Forces": a participle between "and" and an actor describes it */
+        /* "Arnorian and Allied Security Forces": a participle between "and" and an actor describes
+         * it (not "identified and detained the facilitator": a determiner opens an object) */
         if (has_prev && (is(s, i - 1, "and") || is(s, i - 1, "or")) && !(vf & (VF_BASE | VF_3SG)) && i + 1 < b &&
-            s->tnp[i + 1 - a] >= 0)
+            s->tnp[i + 1 - a] >= 0 && !(wflags(s, i + 1) & W_DET))
             continue;
         /* ", supported by coalition troops,": an aside that describes the subject */
         if (has_prev && is(s, i - 1, ",") && (vf & VF_PART) && !(vf & VF_BASE) && i + 1 < b && is(s, i + 1, "by")) continue;

@@ -39,6 +39,7 @@ typedef struct dyad_np {
     int titled;              /* a title before a name no dictionary knows: "President Dos Santos" */
     int ethnic;              /* "ethnic Albanians": a people, not the state; its owner is dropped */
     int body;                /* an agent that names an organisation's body alone ("the Security Council") */
+    int coref;               /* "the force": its actor is the one named before by that noun */
     int32_t next;            /* the next coordinated NP, or -1 */
     int32_t first;           /* the first NP of its coordination */
 } dyad_np;
@@ -58,8 +59,24 @@ typedef struct dyad_anchor {
     int purpose;             /* petrarch mode: "efforts to stop X", kept as a verb, ends no clause */
 } dyad_anchor;
 
+/* An actor a story named, by its head noun, for the definite phrases that refer back to it:
+ * "an Afghan and coalition security force ... The force detained", "a coalition forces patrol ...
+ * The patrol detained", "a Haqqani leader ... The leader". */
+typedef struct dyad_alias {
+    uint32_t word;           /* the head noun's lexicon id, singular ("forces": force) */
+    uint32_t sentence;       /* the sentence that named it (dyad_aliases.sentences then) */
+    int32_t owner, agent, person;
+} dyad_alias;
+
+typedef struct dyad_aliases {
+    dyad_alias v[16];        /* a ring, newest at v[(n - 1) % 16] */
+    size_t n;
+    uint32_t sentences;      /* sentences noted so far */
+} dyad_aliases;
+
 typedef struct dyad_sent {
     const dyad_dict *d;
+    const dyad_aliases *aliases;   /* the story's so far (set by the caller; NULL: none) */
     const char *text;
     const dyad_token *t;     /* the whole document's tokens */
     uint32_t a, b;           /* this sentence */
@@ -84,6 +101,9 @@ void dyad_sent_free(dyad_sent *s, const dyad_mem *mem);
 /* Parses tokens [a, b) of the document; 0 or -1 (OOM). */
 int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_token *t, uint32_t a,
                uint32_t b, int32_t date);
+
+/* Notes the actors of the parsed sentence by their head nouns, for the next sentences. */
+void dyad_aliases_note(const dyad_sent *s, dyad_aliases *al);
 
 /* The actor entry that holds at date (YYYYMMDD) in the chain from entry e, or -1. Prefers an
  * entry with dates that cover the date over one without dates. */
