@@ -518,6 +518,12 @@ static int read_np(const scan *s, size_t j, np *o) {
             nw++;
             continue;
         }
+        /* "Islamic Movement of Uzbekistan insurgents": "of" inside a name */
+        if (nw && is_word(s, k, "of") && k + 1 < s->b && (t[k - 1].flags & T_CAP) && (t[k + 1].flags & T_CAP) &&
+            (t[k + 1].flags & T_WORD)) {
+            k++;
+            continue;
+        }
         if ((lexf(s, k) & STOP_FLAGS) && !is_word(s, k, "other") && !is_word(s, k, "more")) break;   /* "several other insurgents" */
         if (phrase_at(s, k, BIT(CC_COUNT) | BIT(CC_VAGUE) | BIT(CC_NUMBER) | QUALIFIERS, NULL)) break;
         if (!(t[k].flags & T_CAP)) caps = 0;
@@ -591,10 +597,20 @@ static void emit(sink *k, size_t a, size_t b, int kind, double v, int min, int o
         k->out[k->n++] = (dyad_count){(uint32_t)a, (uint32_t)b, kind, v, min, k->depth > 0, or_kind, 0};
 }
 
-/* A place phrase at t[k]: "in Andar district, Ghazni province," "near the village of Sayyidabad":
- * where it ends, or k. Only names, words for divisions, "the", "of", commas and hyphens. */
+/* What may stand between people and their passive verb, at t[k]: a place ("in Andar district,
+ * Ghazni province," "near the village of Sayyidabad": names, words for divisions, "the", "of",
+ * commas and hyphens), or a participle and its phrase ("associated with the compound"), up to
+ * a form of "be". Where it ends, or k. */
 static size_t place_aside(const scan *s, size_t k) {
     static const char *const div[] = {"district", "province", "village", "city", "area", "region", "town", "the", "of", NULL};
+    if (k < s->b && (s->t[k].flags & T_WORD) && !(s->t[k].flags & T_CAP) && s->t[k].len > 4 &&
+        dyad_strncaseeq(s->text + s->t[k].off + s->t[k].len - 2, "ed", 2) && !(lexf(s, k) & (STOP_FLAGS | W_BE | W_AUX))) {
+        for (size_t x = k + 1; x < s->b && x < k + 9; x++) {
+            if (lexf(s, x) & W_BE) return x;
+            if ((s->t[x].flags & T_PUNCT) || (lexf(s, x) & (W_REL | W_CONJ | W_COMP | W_MODAL_INTENT | W_MODAL_HYPO))) break;
+        }
+        return k;
+    }
     if (!(is_word(s, k, "in") || is_word(s, k, "near"))) return k;
     size_t x = k + 1, last = k;
     for (; x < s->b && x < k + 14; x++) {
