@@ -217,6 +217,9 @@ typedef struct dyad_record {
     int counts_added;      /* 1: the counts are of people beyond those the story reported before
                               ("two additional suspects were also detained"): a story's total adds
                               them to the largest figure of the others */
+    int tally;             /* 1: a total over a period ("have detained more than 25 leaders since
+                              December 1"), not one incident: it is no report of an incident in
+                              the same period, and its counts are the period's */
 } dyad_record;
 
 /* ---- coding ---------------------------------------------------------------------------------- */

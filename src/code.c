@@ -346,6 +346,29 @@ static uint32_t clause_end(const dyad_sent *s, uint32_t from, int32_t self) {
     return s->b;
 }
 
+/* Whether the act of the verb group from head to tok is a total over a period: a perfect
+ * ("have detained", "has provided") in a sentence that names the period ("since December 1",
+ * "in the last month", "so far", "to date", "this year"): "Afghan and coalition forces have
+ * detained more than 25 leaders since December 1" is no one operation. */
+static int tally(const dyad_sent *s, const dyad_anchor *head, uint32_t tok) {
+    int perfect = 0;
+    for (uint32_t x = head->group; x < tok && !perfect; x++) perfect = is(s, x, "have") || is(s, x, "has") || is(s, x, "had");
+    if (!perfect) return 0;
+    for (uint32_t x = s->a; x + 1 < s->b; x++) {
+        const dyad_token *n = &s->t[x + 1];
+        if (is(s, x, "since") && ((n->flags & T_NUM) || (wf(s, x + 1) & W_TIME) || is(s, x + 1, "the") ||
+                                  is(s, x + 1, "last") || is(s, x + 1, "early") || is(s, x + 1, "late") || is(s, x + 1, "mid")))
+            return 1;
+        if ((is(s, x, "so") && is(s, x + 1, "far")) || (is(s, x, "to") && is(s, x + 1, "date")) ||
+            (is(s, x, "this") && (is(s, x + 1, "year") || is(s, x + 1, "month"))))
+            return 1;
+        if ((is(s, x, "in") || is(s, x, "over") || is(s, x, "during")) && x + 2 < s->b &&
+            (is(s, x + 1, "the") || is(s, x + 1, "recent")) && (is(s, x + 2, "last") || is(s, x + 2, "past")))
+            return 1;
+    }
+    return 0;
+}
+
 /* The subject: the nearest actor phrase before token g in the same clause. */
 static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
     /* "killed two insurgents and detained nine others": a verb right after "and" shares the
@@ -1355,6 +1378,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             }
             ev.count_b[k] = cn->b;
         }
+        ev.tally = tally(s, head, an->tok);
         if (s->attrib_np >= 0) dyad_av_from_np(s, &s->nps[s->attrib_np], &ev.attr);
         else if (s->attrib_b > s->attrib_a) { ev.attr.a = s->attrib_a; ev.attr.b = s->attrib_b; }
         else if (ctx->speaker.b && ctx->speaker.a >= s->a && ctx->speaker.b <= s->b) ev.attr = ctx->speaker;

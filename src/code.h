@@ -44,6 +44,7 @@ typedef struct dyad_ev {
     double counts[6];            /* by DYAD_COUNT_* kind (count.h); < 0 when not said */
     uint32_t count_a[6], count_b[6];   /* the words each came from */
     int counts_added;            /* a figure counts people beyond those reported before (count.h) */
+    int tally;                   /* a total over a period: "have detained 25 since December 1" */
     const char *location;
     const struct dyad_actor_ent *place;   /* the gazetteer or dictionary entry of the location */
     char loc_country[4];

@@ -334,7 +334,7 @@ static int same_event(const dyad_ev *a, const dyad_ev *b) {
     int ra = (a->cameo[0] - '0') * 10 + (a->cameo[1] - '0'), rb = (b->cameo[0] - '0') * 10 + (b->cameo[1] - '0');
     if (ra == 3) ra = 7;
     if (rb == 3) rb = 7;
-    if (ra != rb || (a->mode == MODE_NEGATED) != (b->mode == MODE_NEGATED)) return 0;
+    if (ra != rb || (a->mode == MODE_NEGATED) != (b->mode == MODE_NEGATED) || a->tally != b->tally) return 0;
     int p = a->date.prec < b->date.prec ? a->date.prec : b->date.prec;
     if (p >= DP_YEAR && a->date.y != b->date.y) return 0;
     if (p >= DP_MONTH && a->date.m != b->date.m) return 0;
@@ -348,7 +348,7 @@ static uint32_t event_key(const dyad_ev *e) {
     char key[192];
     const dyad_av *a = &e->src, *b = &e->tgt;
     dyad_event_key((dyad_party){a->country, a->org, a->sector}, (dyad_party){b->country, b->org, b->sector}, e->cameo,
-                   e->mode == MODE_NEGATED, key, sizeof key);
+                   (e->mode == MODE_NEGATED) | (e->tally ? 2 : 0), key, sizeof key);
     return dyad_hash(key, strlen(key), 0);
 }
 
@@ -473,6 +473,7 @@ static void build_event(dyad_coder *c, const dyad_doc *doc, const dyad_ev *e, si
     r->size = e->counts[4];
     r->displaced = e->counts[5];
     r->counts_added = e->counts_added;
+    r->tally = e->tally;
     r->location = e->location;
     static const char *const from[] = {"sentence", "story", "dateline"};
     r->location_from = e->location ? from[e->loc_from] : NULL;

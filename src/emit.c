@@ -159,6 +159,7 @@ void dyad_emit_json(const dyad_record *r, dyad_buf *b) {
     for (int q = 0; q < 5; q++)
         if (cv[q] >= 0 && r->type == DYAD_REC_EVENT) { key(b, ck[q]); num(b, cv[q]); }
     if (r->counts_added && r->type == DYAD_REC_EVENT) dyad_buf_adds(b, ",\"counts_added\":true");
+    if (r->tally && r->type == DYAD_REC_EVENT) dyad_buf_adds(b, ",\"tally\":true");
     kstr(b, "evidence", r->evidence);
     dyad_buf_addc(b, '}');
 }

@@ -29,6 +29,7 @@ typedef struct ev {
     int killing;           /* the event's verb is a form of "kill" (its evidence says which) */
     int headline;
     int story, sentence, added;   /* added: the counts are people beyond those reported before */
+    int tally;                    /* a total over a period, no one incident */
     char verb[32];                /* the verb its evidence names */
     double dead, arrested;
     double amount;
@@ -86,6 +87,7 @@ static int collect(void *ud, const dyad_record *r) {
     x->story = r->story;
     x->sentence = r->sentence;
     x->added = r->counts_added;
+    x->tally = r->tally;
     if (r->amount.present) { x->amount = r->amount.value; cp(x->currency, sizeof x->currency, r->amount.currency); }
     x->text = r->text ? strdup(r->text) : NULL;
     return 0;
@@ -388,7 +390,7 @@ static double isaf_total(const evs *e, int arrested, int headline) {
             while (k < e->n && e->v[k].story == e->v[j].story && e->v[k].sentence == e->v[j].sentence &&
                    !strcmp(e->v[k].verb, e->v[j].verb)) {
                 double v = arrested ? e->v[k].arrested : e->v[k].dead;
-                if (e->v[k].headline == headline && v > top) top = v;
+                if (e->v[k].headline == headline && !e->v[k].tally && v > top) top = v;   /* (not a period's total) */
                 k++;
             }
             if (e->v[j].added) added += top;
@@ -428,7 +430,7 @@ static int eval_isaf(dyad_coder *c, const char *path, report *r, int nworst) {
         /* the event date: the first violent or coercive event's in the body (a headline gives
          * only its story's date), else the headline's, else the first event's */
         const char *pd = NULL;
-        for (int i = 0; i < e.n && !pd; i++) if (isaf_relevant(&e.v[i]) && !e.v[i].headline && strlen(e.v[i].date) == 10) pd = e.v[i].date;
+        for (int i = 0; i < e.n && !pd; i++) if (isaf_relevant(&e.v[i]) && !e.v[i].headline && !e.v[i].tally && strlen(e.v[i].date) == 10) pd = e.v[i].date;
         for (int i = 0; i < e.n && !pd; i++) if (isaf_relevant(&e.v[i]) && strlen(e.v[i].date) == 10) pd = e.v[i].date;
         for (int i = 0; i < e.n && !pd; i++) if (strlen(e.v[i].date) == 10) pd = e.v[i].date;
         cJSON *sd = cJSON_GetObjectItem(gold, "start_date");

@@ -13,7 +13,7 @@ static void key_party(char *out, size_t cap, size_t *n, dyad_party p) {
     if (w > 0) *n = *n + (size_t)w < cap ? *n + (size_t)w : cap - 1;
 }
 
-void dyad_event_key(dyad_party src, dyad_party tgt, const char *cameo, int negated, char *out, size_t cap) {
+void dyad_event_key(dyad_party src, dyad_party tgt, const char *cameo, int flags, char *out, size_t cap) {
     size_t n = 0;
     if (!cap) return;
     out[0] = 0;
@@ -21,7 +21,7 @@ void dyad_event_key(dyad_party src, dyad_party tgt, const char *cameo, int negat
     key_party(out, cap, &n, tgt);
     char root[3] = {cameo && cameo[0] ? cameo[0] : '-', cameo && cameo[0] && cameo[1] ? cameo[1] : '-', 0};
     if (!strcmp(root, "03")) root[1] = '7';
-    snprintf(out + n, cap - n, "%s|%d", root, negated != 0);
+    snprintf(out + n, cap - n, "%s|%d", root, flags & 3);
 }
 
 static const char *str(const cJSON *o, const char *k) {
@@ -159,6 +159,7 @@ int dyad_record_parse(const cJSON *o, dyad_record *r, dyad_claim *claims, size_t
     r->size = numv(o, "size", -1);
     r->displaced = numv(o, "displaced", -1);
     r->counts_added = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "counts_added"));
+    r->tally = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "tally"));
     r->evidence = str(o, "evidence");
     return 0;
 }

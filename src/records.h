@@ -15,9 +15,10 @@ int dyad_record_parse(const cJSON *o, dyad_record *r, dyad_claim *claims, size_t
 
 /* What two reports of one event share, as one string (the coder's clusters hash it, the store
  * indexes it): each party's country and sector, else its organisation, else its sector; the
- * CAMEO root, 03 (intent to aid) counted as 07 (aid); whether the act is negated. Each party is
+ * CAMEO root, 03 (intent to aid) counted as 07 (aid); flags: 1 the act is negated, 2 it is a total
+ * over a period (a tally; 0 and 1 give the keys stores of schema 2 hold). Each party is
  * given as its country, organisation and sector (NULL or "" for none); out is always terminated. */
 typedef struct dyad_party { const char *country, *org, *sector; } dyad_party;
-void dyad_event_key(dyad_party src, dyad_party tgt, const char *cameo, int negated, char *out, size_t cap);
+void dyad_event_key(dyad_party src, dyad_party tgt, const char *cameo, int flags, char *out, size_t cap);
 
 #endif

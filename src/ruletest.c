@@ -15,6 +15,7 @@ static void cp(char *dst, size_t cap, const char *src) {
 typedef struct expect {
     char src[32], code[8], tgt[32], date[16], mode[16], amount[48], place[64], attr[32];
     double dead, arrested;   /* < 0: not checked */
+    int tally;               /* -1 not checked, else 0 or 1 */
     int line;
 } expect;
 
@@ -56,6 +57,7 @@ static int match(const expect *e, const dyad_record *r) {
     if (e->attr[0] && !actor_ok(e->attr, &r->attribution)) return 0;   /* attr=none: no one */
     if (e->dead >= 0 && r->dead != e->dead) return 0;
     if (e->arrested >= 0 && r->arrested != e->arrested) return 0;
+    if (e->tally >= 0 && r->tally != e->tally) return 0;
     if (e->amount[0]) {
         char cur[8] = {0};
         const char *colon = strchr(e->amount, ':');
@@ -78,6 +80,7 @@ static void describe(FILE *out, const dyad_record *r) {
         fprintf(out, " attr=%s", r->attribution.code ? r->attribution.code : r->attribution.text);
     if (r->dead >= 0) fprintf(out, " dead=%g", r->dead);
     if (r->arrested >= 0) fprintf(out, " arrested=%g", r->arrested);
+    if (r->tally) fputs(" tally=yes", out);
     fputc('\n', out);
 }
 
@@ -132,6 +135,7 @@ static int run_case(dyad_coder *coder, const tcase *tc, const char *date, const 
 static int parse_expect(const char *line, expect *e) {
     memset(e, 0, sizeof *e);
     e->dead = e->arrested = -1;
+    e->tally = -1;
     char buf[512];
     cp(buf, sizeof buf, line);
     char *save = NULL;
@@ -152,6 +156,7 @@ static int parse_expect(const char *line, expect *e) {
             if (f[0] == 'd') e->dead = v;
             else e->arrested = v;
         }
+        else if (!strcmp(f, "tally=yes") || !strcmp(f, "tally=no")) e->tally = f[6] == 'y';
         else if (!strncmp(f, "place=", 6)) {
             cp(e->place, sizeof e->place, f + 6);
             for (char *p = e->place; *p; p++) if (*p == '_') *p = ' ';

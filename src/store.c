@@ -612,7 +612,7 @@ static void bind_position(sqlite3_stmt *q, const dyad_store *s, const dyad_recor
 static void merge_key(const dyad_record *r, char *out, size_t cap) {
     const dyad_actor *a = &r->source, *b = &r->target;
     dyad_event_key((dyad_party){a->country, a->org, a->sector}, (dyad_party){b->country, b->org, b->sector}, r->cameo,
-                   r->mode && !strcmp(r->mode, "negated"), out, cap);
+                   (r->mode && !strcmp(r->mode, "negated")) | (r->tally ? 2 : 0), out, cap);
 }
 
 /* The stored event this record reports again (see the top of this file), or 0. */

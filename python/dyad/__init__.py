@@ -87,7 +87,7 @@ class _Record(Structure):
                 ("amount", _Amount), ("dead", c_double), ("injured", c_double), ("arrested", c_double),
                 ("size", c_double), ("displaced", c_double), ("evidence", c_char_p), ("kind", c_char_p),
                 ("claims", c_void_p), ("nclaims", c_size_t), ("json", c_void_p),
-                ("location_from", c_char_p), ("counts_added", c_int)]
+                ("location_from", c_char_p), ("counts_added", c_int), ("tally", c_int)]
 
 
 class _CodeOptions(Structure):
