@@ -523,11 +523,15 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                     continue;
                 }
             }
-            /* "Russian military base", "the 201st Russian military base": an unknown word or two
-             * before an agent, when the phrase has an owner and no agent yet */
+            /* "Russian military base", "the 201st Russian military base", "a Taliban senior
+             * leader": a describing word or two before an agent, when the phrase has an owner and
+             * no agent yet */
             if (v.owner >= 0 && v.agent < 0) {
                 uint32_t k = j;
-                while (k < b && k < j + 2 && !s->t[k].id && (s->t[k].flags & T_WORD)) k++;
+                while (k < b && k < j + 2 && (s->t[k].flags & T_WORD) && !mention_at(s, k, mstart) &&
+                       (!s->t[k].id || !(wflags(s, k) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_VERB | W_NEG |
+                                                         W_TIME | W_MODAL_INTENT | W_MODAL_HYPO | W_PRON_WE | W_PRON_HE | W_PRON_THEY))))
+                    k++;
                 if (k > j && (m2 = mention_at(s, k, mstart)) && dyad_actor_at(d, m2->entry, date, 1) >= 0) {
                     absorb(s, m2, &v, 1);
                     j = m2->b;
@@ -591,7 +595,13 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         /* "The leader" after "a Haqqani leader", "the security force" after "an Afghan and
          * coalition security force": a definite agent alone is whose the story said it was */
         const dyad_alias *al = NULL;
-        int coref = v.owner < 0 && v.person < 0 && v.agent >= 0 && (is(s, start, "the") || is(s, start, "this")) &&
+        uint32_t def = start;   /* "the senior leader": describing words after "the" */
+        while (def > a && def + 2 > start && !is(s, def, "the") && !is(s, def, "this") && (t[def - 1].flags & T_WORD) &&
+               !(t[def - 1].flags & T_CAP) && !mention_at(s, def - 1, mstart) &&
+               (is(s, def - 1, "the") || is(s, def - 1, "this") ||
+                !(wflags(s, def - 1) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_VERB | W_NEG | W_TIME))))
+            def--;
+        int coref = v.owner < 0 && v.person < 0 && v.agent >= 0 && (is(s, def, "the") || is(s, def, "this")) &&
                     (al = alias_at(s, j - 1)) && al->owner >= 0;
         /* (a government's own bodies, "the Government", "the ministry", are the last country's:
          * code.c resolve_pron; an armed group's, a party's, an organisation's are theirs) */
