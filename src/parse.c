@@ -597,9 +597,10 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         const dyad_alias *al = NULL;
         uint32_t def = start;   /* "the senior leader": describing words after "the" */
         while (def > a && def + 2 > start && !is(s, def, "the") && !is(s, def, "this") && (t[def - 1].flags & T_WORD) &&
-               !(t[def - 1].flags & T_CAP) && !mention_at(s, def - 1, mstart) &&
+               !mention_at(s, def - 1, mstart) &&
                (is(s, def - 1, "the") || is(s, def - 1, "this") ||
-                !(wflags(s, def - 1) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_VERB | W_NEG | W_TIME))))
+                (!(t[def - 1].flags & T_CAP) &&
+                 !(wflags(s, def - 1) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_VERB | W_NEG | W_TIME)))))
             def--;
         int coref = v.owner < 0 && v.person < 0 && v.agent >= 0 && (is(s, def, "the") || is(s, def, "this")) &&
                     (al = alias_at(s, j - 1)) && al->owner >= 0;
