@@ -371,6 +371,14 @@ static int tally(const dyad_sent *s, const dyad_anchor *head, uint32_t tok) {
 
 /* The subject: the nearest actor phrase before token g in the same clause. */
 static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
+    /* "raided a Taliban compound, killing two insurgents", "returned fire killing two": a
+     * participle clause's subject is the main verb's, not the object between them */
+    if (self >= 0 && s->anchors[self].participle)
+        for (int32_t k = self - 1; k >= 0; k--) {
+            const dyad_anchor *p = &s->anchors[k];
+            if (p->noun || p->governs || p->participle || p->tok >= g) continue;
+            return find_subject(s, p->group, k);
+        }
     /* "killed two insurgents and detained nine others": a verb right after "and" shares the
      * subject of the verb before it, not the object between them */
     if (self >= 0 && g > s->a && (is(s, g - 1, "and") || (g > s->a + 1 && is(s, g - 1, ",") && !s->anchors[self].participle)))

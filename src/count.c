@@ -719,7 +719,7 @@ static size_t count_before(const scan *s0, size_t i, sink *out) {
         size_t l = phrase_at(s, j, BIT(CC_SINGLE), NULL);
         if (l && !(j + l < s->b && (read_number(s, j + l, &n) || ((s->t[j + l].flags & T_WORD) && read_np(s, j + l, &p) && p.head)))) {
             emit(out, i, j + l, cw->kind, 1, min, ok);
-            return j + l;
+            return more_people(s, j + l, cw->kind, ok, out);   /* "detaining them along with one other" */
         }
         if (!min && (is_word(s, j, "the") || is_word(s, j, "this") || is_word(s, j, "that")) && read_np(s, j + 1, &p) && p.head && p.one) {
             emit(out, i, p.end, cw->kind, 1, 0, ok);
@@ -766,6 +766,11 @@ static size_t more_people(const scan *s, size_t e, int kind, int ok, sink *out) 
         e = p2.end;
     }
     return e;
+}
+
+int dyad_count_word(const dyad_counts *c, const char *text, const dyad_token *t) {
+    const cword *w = c ? word_of(c, text, t) : NULL;
+    return w && (w->classes & BIT(CC_COUNT));
 }
 
 size_t dyad_count_scan(const dyad_dict *d, const dyad_counts *c, const char *text, const dyad_token *t,

@@ -73,6 +73,9 @@ void dyad_counts_free(dyad_counts *c);
 size_t dyad_count_scan(const dyad_dict *d, const dyad_counts *c, const char *text, const dyad_token *t,
                        size_t a, size_t b, dyad_count *out, size_t max);
 
+/* Whether the token at t starts a count word of counts.txt ("killing", "detaining"). */
+int dyad_count_word(const dyad_counts *c, const char *text, const dyad_token *t);
+
 /* "dead", "injured", "arrested", "size", "displaced", or "" for an unknown kind. */
 const char *dyad_count_kind_name(int kind);
 

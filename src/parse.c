@@ -1,5 +1,6 @@
 /* parse.c: actor phrases, verb anchors and verb groups (see parse.h). */
 #include "parse.h"
+#include "count.h"
 
 void dyad_sent_init(dyad_sent *s, const dyad_mem *mem) {
     memset(s, 0, sizeof *s);
@@ -786,8 +787,14 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             continue;
         /* ", supported by coalition troops,": an aside that describes the subject */
         if (has_prev && is(s, i - 1, ",") && (vf & VF_PART) && !(vf & VF_BASE) && i + 1 < b && is(s, i + 1, "by")) continue;
+        /* "before detaining them", "while detaining several others": after a preposition of time
+         * an -ing form is the main clause's subject's act */
+        int result_ing = vf == VF_ING && has_prev && s->nanchors && !s->anchors[s->nanchors - 1].noun &&
+                         dyad_count_word(d->counts, s->text, &t[i]);   /* "killing", "detaining" */
+        int when_ing = result_ing &&
+                       (is(s, p - 1, "before") || is(s, p - 1, "after") || is(s, p - 1, "while") || is(s, p - 1, "by"));
         /* "for exported grain", "with armed groups": a participle after a preposition describes */
-        if (has_prev && !prev_to && (pf & W_PREP) && !(pf & W_AUX) && !(vf & (VF_BASE | VF_3SG))) continue;
+        if (has_prev && !prev_to && !when_ing && (pf & W_PREP) && !(pf & W_AUX) && !(vf & (VF_BASE | VF_3SG))) continue;
         /* a verb-looking word right after a verb is its object or describes it: "conducted
          * exercises", "rejected proposed changes" */
         if (has_prev && !(vf & VF_ING) && !prev_aux && !prev_to && s->nanchors &&
@@ -797,6 +804,16 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         /* an -ing form is a verb after "be", or opening a participle clause after a comma
          * ("..., killing two insurgents"), whose subject is the main clause's */
         int participle = vf == VF_ING && !prev_be && has_prev && is(s, p - 1, ",") && s->nanchors;
+        /* and with no comma, a word of what force and arrest leave ("killing", "detaining")
+         * after a word that is no actor, function word or name, once the sentence has a verb:
+         * "returned fire killing two insurgents", "during security operations detaining more
+         * than 10 suspected insurgents" (not "countries providing aid", "freight shipping") */
+        if (result_ing && !participle && !prev_be && p == i &&
+            (t[p - 1].flags & T_WORD) && !(t[p - 1].flags & T_CAP) &&
+            (s->tnp[p - 1 - a] < 0 || s->nps[s->tnp[p - 1 - a]].pron) &&
+            !(pf & (W_PREP | W_DET | W_AUX | W_CONJ | W_REL | W_COMP | W_MODAL_INTENT | W_MODAL_HYPO | W_NEG | W_READY | W_VERB)))
+            participle = 1;
+        participle |= when_ing;
         /* (after a modal too: "would acting now", a typo's verb) */
         if (vf == VF_ING && !prev_be && !participle && !ready_ing && !aspect_ing && !(has_prev && (pf & (W_MODAL_INTENT | W_MODAL_HYPO))))
             continue;
