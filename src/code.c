@@ -431,8 +431,9 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
             if (s->anchors[k].tok == i && (int32_t)k != self && !s->anchors[k].governs && !s->anchors[k].noun) {
                 /* "Two men linked to the attack were arrested": a past form right after the
                  * subject, with no auxiliary and a preposition after it, shortly before a
-                 * passive verb, describes the subject */
-                if (self >= 0 && s->anchors[self].passive && !s->anchors[k].passive && s->anchors[k].group == i &&
+                 * passive verb, describes the subject; so does one with "by" before any verb
+                 * ("A Provincial Response Company supported by coalition forces captured") */
+                if (self >= 0 && (s->anchors[self].passive || is(s, i + 1, "by")) && !s->anchors[k].passive && s->anchors[k].group == i &&
                     i + 1 < s->b && (wf(s, i + 1) & W_PREP) && s->anchors[self].tok < i + 10 &&
                     i > s->a && s->tnp[i - 1 - s->a] >= 0 && (s->d->lex.words[s->t[i].id].vform & (VF_PAST | VF_PART)) &&
                     !(s->d->lex.words[s->t[i].id].vform & (VF_BASE | VF_3SG)))

@@ -507,6 +507,12 @@ static int read_np(const scan *s, size_t j, np *o) {
             k++;
             continue;
         }
+        /* "an Islamic Movement of Uzbekistan (IMU) leader": a name's acronym in brackets */
+        if (nw && k + 2 < s->b && is_punct(s, k, '(') && (t[k + 1].flags & T_WORD) && (t[k + 1].flags & T_CAP) &&
+            is_punct(s, k + 2, ')')) {
+            k += 3;
+            continue;
+        }
         if (!(t[k].flags & T_WORD)) break;
         const cphrase *p;
         size_t n = phrase_at(s, k, BIT(CC_NOUN), &p);

@@ -685,6 +685,15 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                  !(x->loc && x->a == a + 1))
             link[k] = 1;
     }
+    /* "was confiscated by Afghan police and one person was detained": a passive's agent is no
+     * partner of a phrase that has a verb group of its own (but "travelled from the DNR and
+     * LNR will receive": a relative clause's place phrase may end before the main verb) */
+    for (size_t k = 0; k + 1 < nl; k++) {
+        const dyad_np *x = &s->nps[k], *y = &s->nps[k + 1];
+        if (link[k] && x->by && y->b < b &&
+            (wflags(s, y->b) & (W_BE | W_AUX | W_MODAL_INTENT | W_MODAL_HYPO)))
+            link[k] = 0;
+    }
     for (size_t k = nl ? nl - 1 : 0; k-- > 0;)     /* a comma link needs an and-link after it */
         if (link[k] == 1 && !(k + 1 < nl - 1 && link[k + 1] >= 1 && (link[k + 1] == 2 || link[k + 1] == 3))) link[k] = 0;
         else if (link[k] == 1) link[k] = 3;        /* 3: a comma link confirmed */
