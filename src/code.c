@@ -1089,7 +1089,9 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         dyad_av v;
         dyad_av_from_np(s, &s->nps[sub], &v);
         resolve_av(s, ctx, &v, &s->nps[sub]);
-        if (av_valid(&v)) { ctx->speaker = v; spoke = 1; }
+        /* (a speaker known only by its kind speaks too: "Coalition forces confirmed they
+         * detained two insurgents") */
+        if (av_valid(&v) || (v.sector[0] && !v.pron)) { ctx->speaker = v; spoke = 1; }
     }
 
     /* a question claims nothing: its events are hypothetical */
@@ -1534,7 +1536,10 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         for (size_t i = 0; i < ns; i++) {
             /* an agent alone ("coalition forces", "police") may act on someone named or on
              * another agent, as GDELT codes "COP" or "MIL" without a country */
-            int agent_only = !av_valid(&srcs[i]) && srcs[i].sector[0] && !srcs[i].pron && armed_act(srcs[i].sector, code) &&
+            /* (and "they" that is such an agent, the speaker: "Coalition forces confirmed they
+             * detained two insurgents") */
+            int agent_only = !av_valid(&srcs[i]) && srcs[i].sector[0] && (!srcs[i].pron || srcs[i].pron == PRON_THEY) &&
+                             armed_act(srcs[i].sector, code) &&
                              srcnp >= 0 && !adjectival(s, &s->nps[srcnp]);
             /* PETRARCH: an agent alone is an actor of its own ("---GOV": "a senior official said") */
             int petrarch_agent = d->petrarch && srcs[i].sector[0] && !srcs[i].pron;
