@@ -653,6 +653,15 @@ static size_t count_after(const scan *s, size_t i, sink *out, size_t *skip) {
     size_t k = skip_aux(s, p.end, &be, &neg);
     const cphrase *cw = NULL;
     size_t cl = phrase_at(s, k, BIT(CC_COUNT), &cw);
+    if (!cl && p.head && !n.article) {
+        /* "took the two occupants of the vehicle into custody" */
+        size_t q = p.end;
+        if (is_word(s, q, "of")) for (q++; q < s->b && q < p.end + 5 && (s->t[q].flags & T_WORD) && !is_word(s, q, "into"); q++) {}
+        if (is_word(s, q, "into") && is_word(s, q + 1, "custody")) {
+            emit(out, start, q + 2, DYAD_COUNT_ARRESTED, n.v, min, 0);
+            return q + 2;
+        }
+    }
     if (!cl && p.head) {
         /* "A Haqqani leader in Pul-e Alam district, Logar province, was arrested": a place
          * between the people and their passive verb */
