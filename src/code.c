@@ -1377,6 +1377,9 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 if ((d->lex.words[tx->id].flags & W_VERB) && (d->lex.words[tp->id].flags & W_CONJ)) other_verb = 1;
             }
             if (other_verb) continue;
+            /* "during an operation to arrest a Taliban expert": an infinitive's people are an
+             * aim, not a result (unless it is this event's own verb: "agreed to release two") */
+            if (cn->a > s->a && cn->a != an->tok && is(s, cn->a - 1, "to") && (wf(s, cn->a) & W_VERB)) continue;
             /* the people of one act add up after its verb ("detained a Taliban leader and two
              * suspected insurgents": 3); before it, the first figure is the subject's own */
             int after = cn->a >= an->tok, k = cn->kind;   /* a figure's words may start at the verb */
