@@ -346,25 +346,33 @@ static uint32_t clause_end(const dyad_sent *s, uint32_t from, int32_t self) {
     return s->b;
 }
 
-/* Whether the act of the verb group from head to tok is a total over a period: a perfect
- * ("have detained", "has provided") in a sentence that names the period ("since December 1",
- * "in the last month", "so far", "to date", "this year"): "Afghan and coalition forces have
+/* Whether the act of the verb at tok (its group from head) is a total over a period: the
+ * sentence names a span ("over the past month", "in the last 24 hours", "so far", "to date"),
+ * or the verb is a perfect ("have detained", "have killed two and detained") and the sentence
+ * says since when ("since December 1") or "this year": "Afghan and coalition forces have
  * detained more than 25 leaders since December 1" is no one operation. */
 static int tally(const dyad_sent *s, const dyad_anchor *head, uint32_t tok) {
     int perfect = 0;
-    for (uint32_t x = head->group; x < tok && !perfect; x++) perfect = is(s, x, "have") || is(s, x, "has") || is(s, x, "had");
-    if (!perfect) return 0;
+    for (uint32_t x = tok; x > s->a && x + 12 > tok && !perfect; x--) {
+        if ((wf(s, x - 1) & (W_COMP | W_REL)) || is(s, x - 1, ";") || (x - 1 < head->group && is(s, x - 1, "\""))) break;
+        perfect = is(s, x - 1, "have") || is(s, x - 1, "has") || is(s, x - 1, "had");
+    }
     for (uint32_t x = s->a; x + 1 < s->b; x++) {
         const dyad_token *n = &s->t[x + 1];
+        if ((is(s, x, "so") && is(s, x + 1, "far")) || (is(s, x, "to") && is(s, x + 1, "date"))) return 1;
+        /* "over the past month", "in the last 24 hours", "during the past few days" */
+        if ((is(s, x, "in") || is(s, x, "over") || is(s, x, "during")) && x + 3 < s->b && is(s, x + 1, "the") &&
+            (is(s, x + 2, "last") || is(s, x + 2, "past")) &&
+            ((s->t[x + 3].flags & T_NUM) || (wf(s, x + 3) & (W_TIME | W_NUMWORD)) || is(s, x + 3, "few") ||
+             is(s, x + 3, "several") || is(s, x + 3, "couple") || is(s, x + 3, "decade") || is(s, x + 3, "years") ||
+             is(s, x + 3, "months") || is(s, x + 3, "weeks") || is(s, x + 3, "days") || is(s, x + 3, "year") ||
+             is(s, x + 3, "month") || is(s, x + 3, "week") || is(s, x + 3, "hours")))
+            return 1;
+        if (!perfect) continue;
         if (is(s, x, "since") && ((n->flags & T_NUM) || (wf(s, x + 1) & W_TIME) || is(s, x + 1, "the") ||
                                   is(s, x + 1, "last") || is(s, x + 1, "early") || is(s, x + 1, "late") || is(s, x + 1, "mid")))
             return 1;
-        if ((is(s, x, "so") && is(s, x + 1, "far")) || (is(s, x, "to") && is(s, x + 1, "date")) ||
-            (is(s, x, "this") && (is(s, x + 1, "year") || is(s, x + 1, "month"))))
-            return 1;
-        if ((is(s, x, "in") || is(s, x, "over") || is(s, x, "during")) && x + 2 < s->b &&
-            (is(s, x + 1, "the") || is(s, x + 1, "recent")) && (is(s, x + 2, "last") || is(s, x + 2, "past")))
-            return 1;
+        if (is(s, x, "this") && (is(s, x + 1, "year") || is(s, x + 1, "month"))) return 1;
     }
     return 0;
 }
