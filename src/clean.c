@@ -119,6 +119,29 @@ static int classify(dyad_clean *c, const char *text, size_t s, size_t e, dyad_da
     return L_KEEP;
 }
 
+/* Whether the line [a, b) goes on the sentence of the segment before it, the text being wrapped
+ * at a width ("... killed a\nsuspected insurgent and detained ..."): the line right after it
+ * (one line break between), which ends with no sentence's end, and this line opens in lower
+ * case, or that one is long and ends with a comma or a lower-case word. Not a headline: those
+ * are short, and end in a capitalised word ("Taliban Leader Captured in Kandahar"). */
+static int wrapped(const char *text, const dyad_segment *pv, size_t a) {
+    if (a <= pv->end) return 0;
+    int nl = 0;
+    for (size_t x = pv->end; x < a; x++) {
+        if (text[x] == '\n') nl++;
+        else if (text[x] != ' ') return 0;
+    }
+    if (nl != 1) return 0;
+    char last = text[pv->end - 1];
+    if (last == '.' || last == '!' || last == '?' || last == '"' || last == '\'' || last == ':' || last == ';') return 0;
+    if (text[a] >= 'a' && text[a] <= 'z') return 1;
+    if (pv->end - pv->start < 50) return 0;
+    if (last == ',') return 1;
+    size_t w = pv->end;
+    while (w > pv->start && ((text[w - 1] >= 'a' && text[w - 1] <= 'z') || (text[w - 1] >= 'A' && text[w - 1] <= 'Z'))) w--;
+    return w < pv->end && text[w] >= 'a' && text[w] <= 'z';
+}
+
 static int new_story(dyad_clean *c, dyad_date date) {
     if (DYAD_VEC_PUSH(c->mem, c->stories, c->nstories, c->cstories)) return -1;
     c->stories[c->nstories++] = (dyad_story){date, 0, 0};
@@ -166,6 +189,10 @@ int dyad_clean_run(dyad_clean *c, const char *text, size_t len, dyad_date doc_da
                     c->segs[c->nsegs++] = (dyad_segment){(uint32_t)cut, (uint32_t)b, (uint32_t)(c->nstories - 1), 0};
                     story_segs++;
                 } else c->dropped++;
+            } else if (story_segs && c->segs[c->nsegs - 1].story == c->nstories - 1 &&
+                       wrapped(text, &c->segs[c->nsegs - 1], a)) {
+                c->segs[c->nsegs - 1].end = (uint32_t)b;      /* the sentence goes on */
+                c->segs[c->nsegs - 1].flags &= ~(uint32_t)SEG_TITLE;
             } else {
                 char last = text[b - 1];
                 int terminal = last == '.' || last == '!' || last == '?' || last == '"' || last == '\'' || last == ':';

@@ -50,6 +50,33 @@ static void stories(void **state) {
     dyad_clean_free(&c);
 }
 
+/* Text wrapped at a width: a line that goes on the sentence before it joins its segment; a
+ * headline does not, nor a line after a finished sentence or a blank line. */
+static void wrapped_lines(void **state) {
+    (void)state;
+    static const char text[] =
+        "Rohan Holds Drills in the Westfold\n"
+        "The riders of Rohan left Edoras and crossed the fords of the Isen in\n"
+        "Westfold province, the marshal said,\n"
+        "adding that they would stay a week.\n"
+        "The king was\n"
+        "not with them.\n\n"
+        "lower case after a blank line.\n";
+    dyad_mem m = {NULL, NULL};
+    dyad_clean c;
+    dyad_clean_init(&c, &m);
+    dyad_date doc = {2015, 4, 3, DP_DAY};
+    assert_int_equal(dyad_clean_run(&c, text, sizeof text - 1, doc), 0);
+    assert_int_equal(c.nsegs, 4);
+    assert_true(c.segs[0].flags & SEG_TITLE);
+    assert_memory_equal(text + c.segs[1].start, "The riders", 10);
+    assert_memory_equal(text + c.segs[1].end - 12, "stay a week.", 12);
+    assert_false(c.segs[1].flags & SEG_TITLE);
+    assert_memory_equal(text + c.segs[2].start, "The king was\nnot with them.", 26);
+    assert_memory_equal(text + c.segs[3].start, "lower case", 10);
+    dyad_clean_free(&c);
+}
+
 static void sentences(void **state) {
     (void)state;
     dyad_mem m = {NULL, NULL};
@@ -78,6 +105,7 @@ static void sentences(void **state) {
 }
 
 int main(void) {
-    const struct CMUnitTest tests[] = {cmocka_unit_test(stories), cmocka_unit_test(sentences)};
+    const struct CMUnitTest tests[] = {cmocka_unit_test(stories), cmocka_unit_test(wrapped_lines),
+                                       cmocka_unit_test(sentences)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
