@@ -387,6 +387,10 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
             if (p->noun || p->governs || p->participle || p->tok >= g) continue;
             return find_subject(s, p->group, k);
         }
+    /* "Two insurgents were killed and several others detained": a verb after "and" and a
+     * quantity shares the subject of the verb before it (its people are more of them) */
+    uint32_t qs = self >= 0 ? dyad_and_quantity(s, g) : g;
+    if (qs < g && s->anchors[self].passive) g = qs;
     /* "killed two insurgents and detained nine others": a verb right after "and" shares the
      * subject of the verb before it, not the object between them */
     if (self >= 0 && g > s->a && (is(s, g - 1, "and") || (g > s->a + 1 && is(s, g - 1, ",") && !s->anchors[self].participle)))

@@ -617,6 +617,16 @@ static size_t place_aside(const scan *s, size_t k) {
         }
         return k;
     }
+    /* "with suspected ties to the Taliban", "of the Haqqani network": a phrase of words up to
+     * a form of "be" */
+    if (is_word(s, k, "with") || is_word(s, k, "of") || is_word(s, k, "from")) {
+        for (size_t x = k + 1; x < s->b && x < k + 11; x++) {
+            if (lexf(s, x) & W_BE) return x > k + 1 ? x : k;
+            if ((s->t[x].flags & T_PUNCT) && !is_punct(s, x, '-') && !is_punct(s, x, '\'')) break;
+            if (lexf(s, x) & (W_REL | W_CONJ | W_COMP | W_MODAL_INTENT | W_MODAL_HYPO | W_AUX)) break;
+        }
+        return k;
+    }
     if (!(is_word(s, k, "in") || is_word(s, k, "near"))) return k;
     size_t x = k + 1, last = k;
     for (; x < s->b && x < k + 14; x++) {

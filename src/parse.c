@@ -80,6 +80,20 @@ static const dyad_alias *alias_at(const dyad_sent *s, uint32_t k) {
     return NULL;
 }
 
+uint32_t dyad_and_quantity(const dyad_sent *s, uint32_t g) {
+    static const char *const qw[] = {"others", "other", "more", "another", "several", "many", "some", "few", "a",
+                                     "dozens", "scores", "numerous", "multiple", NULL};
+    uint32_t q = g;
+    while (q > s->a && q + 3 > g) {
+        const dyad_token *t = &s->t[q - 1];
+        int ok = (t->flags & T_NUM) || (wflags(s, q - 1) & W_NUMWORD);
+        for (int k = 0; qw[k] && !ok; k++) ok = is(s, q - 1, qw[k]);
+        if (!ok) break;
+        q--;
+    }
+    return q < g && q > s->a && is(s, q - 1, "and") ? q : g;
+}
+
 void dyad_aliases_note(const dyad_sent *s, dyad_aliases *al) {
     for (size_t q = 0; q < s->nnps; q++) {
         const dyad_np *p = &s->nps[q];
@@ -891,6 +905,11 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             }
             break;
         }
+        /* "Two insurgents were killed and several others detained": after "and" and a quantity,
+         * a participle with no auxiliary is a passive like the verb before it */
+        if (!an.passive && q == i && (vf & VF_PART) && s->nanchors && s->anchors[s->nanchors - 1].passive &&
+            dyad_and_quantity(s, i) < i)
+            an.passive = 1;
         /* "Israel is opposed to French mediation": a stance, the subject's own act, not a passive */
         if (an.passive && (w->flags & W_STANCE) && i + 1 < b && is(s, i + 1, "to")) an.passive = 0;
         /* "troops were engaged in heavy fighting": doing it, not having it done to them */

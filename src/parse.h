@@ -102,6 +102,10 @@ void dyad_sent_free(dyad_sent *s, const dyad_mem *mem);
 int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_token *t, uint32_t a,
                uint32_t b, int32_t date);
 
+/* "Two insurgents were killed and several others detained": where a quantity of further
+ * people right after "and" starts, ending at token g (the verb), or g when there is none. */
+uint32_t dyad_and_quantity(const dyad_sent *s, uint32_t g);
+
 /* Notes the actors of the parsed sentence by their head nouns, for the next sentences. */
 void dyad_aliases_note(const dyad_sent *s, dyad_aliases *al);
 
