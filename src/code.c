@@ -246,8 +246,24 @@ static int match_pattern(const dyad_sent *s, const dyad_pattern *p, uint32_t k0,
                 int32_t np = s->tnp[x - s->a];
                 /* a place is a target only where the pattern says so ("arrive in +") */
                 int explicit_prep = k > 0 && (d->elems[p->elem + k - 1].kind == PE_WORD || d->elems[p->elem + k - 1].kind == PE_ALT);
-                if (np >= 0 && (!s->nps[np].loc || explicit_prep) && !s->nps[np].by && s->nps[np].a == x &&
-                    (np_named(&s->nps[np]) || s->nps[np].definite || s->nps[np].pron)) {
+                /* a noun of arrest or force on people known by their kind, after a quantity
+                 * ("the detention of several suspected insurgents"; a verb takes them after its
+                 * patterns; not "meetings with foreign leaders") */
+                int kind = 0;
+                if ((p->flags & PF_NOUN) && ((p->code[0] == '1' && p->code[1] >= '7') || p->code[0] == '2')) {
+                    int32_t q = np;
+                    uint32_t y = x;
+                    if (q < 0) {
+                        while (y < to && y < x + 3 && s->tnp[y - s->a] < 0 &&
+                               ((s->t[y].flags & T_NUM) || ((s->t[y].flags & T_WORD) && !(s->t[y].flags & T_CAP) &&
+                                                             !(wf(s, y) & (W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_NEG)))))
+                            y++;
+                        q = y < to ? s->tnp[y - s->a] : -1;
+                    }
+                    if (q >= 0 && s->nps[q].a == y && s->nps[q].agent >= 0) { np = q; kind = 1; }
+                }
+                if (np >= 0 && (!s->nps[np].loc || explicit_prep) && !s->nps[np].by && (s->nps[np].a == x || kind) &&
+                    (np_named(&s->nps[np]) || s->nps[np].definite || s->nps[np].pron || kind)) {
                     found = 1;
                     *tgt = s->nps[np].first;
                     int32_t l = np;
@@ -1561,7 +1577,11 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                         (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2)) &&
                         violent_cause(s, head->group, &wa, &wb);
         int weapon_by = an->passive && byagent < 0 && !an->noun && violent_by(s, an->tok, &wa, &wb);
-        if (!ns && ((an->passive && byagent < 0) || causeless) && nt && !bare_adj && !d->petrarch &&
+        /* "The operation resulted in the detention of several suspected insurgents": a noun of
+         * arrest with no doer, "of" its people, is read as its passive ("were detained"); not
+         * force ("any attacks against Kazakhstan", "rule out an attack on Ukraine?") */
+        int doerless = an->noun && sub < 0 && !strncmp(code, "17", 2) && an->tok + 1 < s->b && is(s, an->tok + 1, "of");
+        if (!ns && ((an->passive && byagent < 0) || causeless || doerless) && nt && !bare_adj && !d->petrarch &&
             (!strncmp(code, "17", 2) || !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2))) {
             memset(&ev.src, 0, sizeof ev.src);
             /* "a car bomb in central Baghdad killed three": a blast someone set off where no one
