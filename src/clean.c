@@ -103,6 +103,8 @@ static int classify(dyad_clean *c, const char *text, size_t s, size_t e, dyad_da
                        tok_is(text, &t[j], "--")))
             j++;
         int bracketed = de[k].a > 0 && (tok_is(text, &t[de[k].a - 1], "(") || (de[k].a >= 2 && tok_is(text, &t[0], "(")));
+        /* the dateline alone on its line, its mark after it: "KABUL, Afghanistan (July 31, 2011) –" */
+        if (j == nt && j > b && bracketed && nt <= 14) { *date = de[k].date; return L_DATELINE; }
         /* a whole line "KABUL, Afghanistan (May 24)": the year comes from the reference */
         if (whole && bracketed && nt <= 12 && !terminal) { *date = de[k].date; return L_DATELINE; }
         if (j < nt && (j > b || bracketed) && j <= b + 8) {

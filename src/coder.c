@@ -177,14 +177,19 @@ static dyad_date guess_date(dyad_coder *c, const char *text, size_t len) {
     size_t at = SIZE_MAX;
     for (size_t i = 0; i < n; i++)
         if ((de[i].flags & DF_ABSOLUTE) && de[i].date.prec >= DP_MONTH) { best = de[i].date; at = de[i].a; break; }
-    /* "2011-03-S-038": a year and a month joined by hyphens; the earlier of the two wins */
+    /* "2011-03-S-038": a year and a month joined by hyphens; the earlier of the two wins, but a
+     * day of that month or the next after it says more ("2011-01-S-131 ... KABUL, Afghanistan
+     * (Jan. 12, 2011)") */
     const dyad_token *t = c->toks.v;
     for (size_t i = 0; i + 2 < c->toks.n && i < at; i++) {
         if (!(t[i].flags & T_NUM) || t[i].len != 4 || !(t[i + 2].flags & T_NUM) || t[i + 2].len != 2) continue;
         if (t[i + 1].len != 1 || text[t[i + 1].off] != '-' || (t[i + 1].flags & T_SPACE)) continue;
         /* the text is not NUL-terminated: read exactly the token's digits, never atoi */
         int y = digits(text + t[i].off, 4), m = digits(text + t[i + 2].off, 2);
-        if (y >= 1900 && y <= 2100 && m >= 1 && m <= 12) return (dyad_date){y, m, 0, DP_MONTH};
+        if (y < 1900 || y > 2100 || m < 1 || m > 12) continue;
+        int months = (best.y - y) * 12 + (best.m - m);
+        if (best.prec == DP_DAY && months >= 0 && months <= 1) return best;
+        return (dyad_date){y, m, 0, DP_MONTH};
     }
     return best;
 }
