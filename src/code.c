@@ -1288,8 +1288,16 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 if (meeting && !p->from) continue;   /* "welcomed memos from Bree": whom, not where */
                 if (!np_named(p) || p->owner < 0) continue;
                 const dyad_actor_ent *o = &d->actors[p->owner];
-                if (!o->country[0] || (sub >= 0 && s->nps[sub].owner >= 0 && !strcmp(d->actors[s->nps[sub].owner].country, o->country)))
-                    continue;
+                if (!o->country[0]) continue;
+                if (sub >= 0 && s->nps[sub].owner >= 0 && !strcmp(d->actors[s->nps[sub].owner].country, o->country)) {
+                    /* (but behind "from", a body of the state is a party to what its own people
+                     * do: "the Albanians of southern Serbia are demanding autonomy from Serbian
+                     * authorities") */
+                    const dyad_np *sp = &s->nps[sub];
+                    if (!p->from || p->agent < 0 || !state_sector(d->actors[p->agent].sector) || sp->agent >= 0 ||
+                        sp->person >= 0 || d->actors[sp->owner].type != AT_COUNTRY)
+                        continue;
+                }
                 tgt = p->first;
             }
         }
