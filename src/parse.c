@@ -573,9 +573,18 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                         pl >= 0 && (d->actors[pl].type == AT_COUNTRY || (d->actors[pl].type == AT_REGION && !d->actors[pl].admin1)) &&
                         d->actors[pl].country[0] && strcmp(d->actors[pl].country, d->actors[v.owner].country))
                         v.owner = -1;
+                    int poss = is(s, j, "'");
+                    int32_t own0 = v.owner;
                     absorb(s, m2, &v, 0);
                     j = m2->b;
                     if (j < b && is(s, j, "\"")) j++;
+                    /* "the deputy chief of Israel's militia ally in southern Lebanon": the possessor
+                     * says whose ally or proxy the armed body is, not whose it is */
+                    if (poss && own0 >= 0 && v.owner == own0 && v.agent >= 0 && v.person < 0 && j < b &&
+                        (is(s, j, "ally") || is(s, j, "allies") || is(s, j, "proxy") || is(s, j, "proxies"))) {
+                        v.owner = -1;
+                        j++;
+                    }
                     continue;
                 }
             }
