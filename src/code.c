@@ -1224,6 +1224,15 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             if (!tail) continue;
             if (c - 1 < tend) tend = c - 1;
         }
+        /* "has agreed to resign without returning to Kyrgyzstan": what is done without doing
+         * something else names no party to it; the target is sought before "without" */
+        for (uint32_t x = an->tok + 1; x + 1 < tend; x++) {
+            const dyad_token *g = &s->t[x + 1];
+            if (is(s, x, "without") && (g->flags & T_WORD) && g->len > 5 && !memcmp(s->text + g->off + g->len - 3, "ing", 3)) {
+                tend = x;
+                break;
+            }
+        }
         /* "reimposed blockades ... after the deaths of two Israelis": a phrase after "of" that
          * names the doer itself is no target (the event would be dropped); look on */
         dyad_av subav, pv;
