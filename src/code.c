@@ -1225,10 +1225,15 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             if (c - 1 < tend) tend = c - 1;
         }
         /* "has agreed to resign without returning to Kyrgyzstan": what is done without doing
-         * something else names no party to it; the target is sought before "without" */
+         * something else names no party to it, nor does what it follows ("surrendered following
+         * a government offensive"; not "the following"); the target is sought before them */
         for (uint32_t x = an->tok + 1; x + 1 < tend; x++) {
             const dyad_token *g = &s->t[x + 1];
             if (is(s, x, "without") && (g->flags & T_WORD) && g->len > 5 && !memcmp(s->text + g->off + g->len - 3, "ing", 3)) {
+                tend = x;
+                break;
+            }
+            if (is(s, x, "following") && !(wf(s, x - 1) & W_DET) && (wf(s, x + 1) & W_DET)) {
                 tend = x;
                 break;
             }
@@ -1278,7 +1283,9 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 if (is(s, p->a, "its") || is(s, p->a, "their") || is(s, p->a, "his") || is(s, p->a, "her") ||
                     is(s, p->a, "our"))
                     continue;
-                if (p->b < s->b && (s->t[p->b].flags & T_WORD) && !(wf(s, p->b) & (W_PREP | W_CONJ | W_DET | W_REL | W_COMP | W_AUX | W_VERB | W_ADV | W_TIME)) &&
+                /* (a phrase that ends where the search ends is no adjective: "expelled two
+                 * diplomats following the arrest of a spy") */
+                if (p->b < tend && (s->t[p->b].flags & T_WORD) && !(wf(s, p->b) & (W_PREP | W_CONJ | W_DET | W_REL | W_COMP | W_AUX | W_VERB | W_ADV | W_TIME)) &&
                     !reduced_relative(s, p->b))
                     continue;
                 tgt = p->first;
