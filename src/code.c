@@ -1100,6 +1100,27 @@ static int32_t city_target(const dyad_sent *s, uint32_t from, uint32_t to, int32
     return -1;
 }
 
+/* A curfew or a state of emergency, imposed, extended or lifted (1723, 1724, 0813, 0814, and
+ * their threats and promises): a measure laid on the people of a place. */
+static int place_measure(const char *code) {
+    return !strcmp(code, "1723") || !strcmp(code, "1724") || !strcmp(code, "0813") || !strcmp(code, "0814");
+}
+
+/* The place a curfew or a state of emergency holds in, its government's own country too: the
+ * first country, capital, city or province behind "in" in tokens [from, to), or -1 ("extend the
+ * night-time curfew in Abidjan", "the nightly curfew imposed in Sudan" by Sudan's president). */
+static int32_t measure_place(const dyad_sent *s, uint32_t from, uint32_t to) {
+    for (uint32_t x = from; x < to; x++) {
+        int32_t np = s->tnp[x - s->a];
+        if (np < 0 || s->nps[np].a != x || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN))) continue;
+        const dyad_np *p = &s->nps[np];
+        if (!p->loc || p->by || p->from || p->person >= 0) continue;
+        const char *c = place_country(s, p);
+        if (c && c[0]) return np;
+    }
+    return -1;
+}
+
 static int root_allows_no_target(const char *code) {
     return !strncmp(code, "04", 2) || !strncmp(code, "14", 2) || !strncmp(code, "15", 2);
 }
@@ -1261,6 +1282,20 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             if (!tail) continue;
             if (c - 1 < tend) tend = c - 1;
         }
+        /* "has agreed to resign without returning to Kyrgyzstan": what is done without doing
+         * something else names no party to it, nor does what it follows ("surrendered following
+         * a government offensive"; not "the following"); the target is sought before them */
+        for (uint32_t x = an->tok + 1; x + 1 < tend; x++) {
+            const dyad_token *g = &s->t[x + 1];
+            if (is(s, x, "without") && (g->flags & T_WORD) && g->len > 5 && !memcmp(s->text + g->off + g->len - 3, "ing", 3)) {
+                tend = x;
+                break;
+            }
+            if (is(s, x, "following") && !(wf(s, x - 1) & W_DET) && (wf(s, x + 1) & W_DET)) {
+                tend = x;
+                break;
+            }
+        }
         /* "reimposed blockades ... after the deaths of two Israelis": a phrase after "of" that
          * names the doer itself is no target (the event would be dropped); look on */
         dyad_av subav, pv;
@@ -1306,7 +1341,9 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 if (is(s, p->a, "its") || is(s, p->a, "their") || is(s, p->a, "his") || is(s, p->a, "her") ||
                     is(s, p->a, "our"))
                     continue;
-                if (p->b < s->b && (s->t[p->b].flags & T_WORD) && !(wf(s, p->b) & (W_PREP | W_CONJ | W_DET | W_REL | W_COMP | W_AUX | W_VERB | W_ADV | W_TIME)) &&
+                /* (a phrase that ends where the search ends is no adjective: "expelled two
+                 * diplomats following the arrest of a spy") */
+                if (p->b < tend && (s->t[p->b].flags & T_WORD) && !(wf(s, p->b) & (W_PREP | W_CONJ | W_DET | W_REL | W_COMP | W_AUX | W_VERB | W_ADV | W_TIME)) &&
                     !reduced_relative(s, p->b))
                     continue;
                 tgt = p->first;
@@ -1328,8 +1365,16 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 if (meeting && !p->from) continue;   /* "welcomed memos from Bree": whom, not where */
                 if (!np_named(p) || p->owner < 0) continue;
                 const dyad_actor_ent *o = &d->actors[p->owner];
-                if (!o->country[0] || (sub >= 0 && s->nps[sub].owner >= 0 && !strcmp(d->actors[s->nps[sub].owner].country, o->country)))
-                    continue;
+                if (!o->country[0]) continue;
+                if (sub >= 0 && s->nps[sub].owner >= 0 && !strcmp(d->actors[s->nps[sub].owner].country, o->country)) {
+                    /* (but behind "from", a body of the state is a party to what its own people
+                     * do: "the Albanians of southern Serbia are demanding autonomy from Serbian
+                     * authorities") */
+                    const dyad_np *sp = &s->nps[sub];
+                    if (!p->from || p->agent < 0 || !state_sector(d->actors[p->agent].sector) || sp->agent >= 0 ||
+                        sp->person >= 0 || d->actors[sp->owner].type != AT_COUNTRY)
+                        continue;
+                }
                 tgt = p->first;
             }
         }
@@ -1340,6 +1385,17 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
          * or province of another country is force against that country */
         int32_t city = -1;
         if (tgt < 0 && !(pat->flags & PF_RECV) && gov_np < 0 && force_code(code)) city = city_target(s, an->tok + 1, end, sub);
+        /* a curfew or a state of emergency targets the place it holds in, the own country's too
+         * ("Sudan's government lifted a state of emergency in West Darfur State": SDN) */
+        /* (the place as its country, not as its government: "he will extend the curfew in
+         * Abidjan" is no act of the government on itself; over a definite phrase that names no
+         * one, "in response to unrest within the city"; and over a participle that describes the
+         * measure, "the nightly curfew imposed in Sudan") */
+        if ((tgt < 0 || (tgt == deftgt && s->nps[tgt].agent < 0) || s->nps[tgt].loc) && city < 0 && !(pat->flags & PF_RECV) && gov_np < 0 && place_measure(pat->code)) {
+            city = measure_place(s, an->tok + 1, end);
+            if (city < 0 && end + 2 < s->b && reduced_relative(s, end)) city = measure_place(s, end + 1, end + 4 < s->b ? end + 4 : s->b);
+            if (city >= 0) tgt = -1;
+        }
         if (gov_np >= 0) tgt = s->nps[gov_np].first;
         int32_t srcnp = sub, tgtnp = tgt;
         int recv = (pat->flags & PF_RECV) != 0;

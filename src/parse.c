@@ -571,9 +571,34 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                 }
                 if (k > k0 && !mention_at(s, k, mstart)) k = k0;
                 if ((m2 = mention_at(s, k, mstart)) && has_actor(s, m2)) {
+                    /* "the Albanians of southern Serbia", "the Kurds of northern Iraq": a people,
+                     * named by a country's plural demonym, of another country are that country's
+                     * (as CAMEO codes minorities); the country's name itself ("the United States
+                     * of America") and any agent ("the Albanian minister of ...") stay */
+                    /* (a place named, not described: "Americans of Japanese descent" stay) */
+                    int32_t pl = dyad_actor_at(d, m2->entry, s->date, 0);
+                    const dyad_token *pt = &t[j - 1];
+                    int named_place = m2->b >= b || !(t[m2->b].flags & T_WORD) || (t[m2->b].flags & T_CAP) ||
+                                      (wflags(s, m2->b) & (W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_VERB | W_ADV | W_MODAL_INTENT |
+                                                           W_MODAL_HYPO | W_NEG | W_TIME | W_DET));
+                    if (named_place && is(s, j, "of") && v.owner >= 0 && v.agent < 0 && v.person < 0 && d->actors[v.owner].type == AT_COUNTRY &&
+                        (pt->flags & T_WORD) && (pt->flags & T_CAP) && pt->len > 4 && s->text[pt->off + pt->len - 1] == 's' &&
+                        !dyad_tok_is(s->text, pt, d->actors[v.owner].canon) &&
+                        pl >= 0 && (d->actors[pl].type == AT_COUNTRY || (d->actors[pl].type == AT_REGION && !d->actors[pl].admin1)) &&
+                        d->actors[pl].country[0] && strcmp(d->actors[pl].country, d->actors[v.owner].country))
+                        v.owner = -1;
+                    int poss = is(s, j, "'");
+                    int32_t own0 = v.owner;
                     absorb(s, m2, &v, 0);
                     j = m2->b;
                     if (j < b && is(s, j, "\"")) j++;
+                    /* "the deputy chief of Israel's militia ally in southern Lebanon": the possessor
+                     * says whose ally or proxy the armed body is, not whose it is */
+                    if (poss && own0 >= 0 && v.owner == own0 && v.agent >= 0 && v.person < 0 && j < b &&
+                        (is(s, j, "ally") || is(s, j, "allies") || is(s, j, "proxy") || is(s, j, "proxies"))) {
+                        v.owner = -1;
+                        j++;
+                    }
                     continue;
                 }
             }
