@@ -1613,6 +1613,23 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             tgts[0].type = AT_COUNTRY;
             nt = 1;
         }
+        /* "Russia is ready to return its troops to the border": troops sent to, or kept on, "the
+         * border" that no one owns in the clause go to the border of the country the story
+         * names last, when that is not the doer's */
+        if (!nt && !an->passive && ctx->country.b && ctx->country.country[0] &&
+            (!strncmp(code, "07", 2) || !strncmp(code, "15", 2) || !strncmp(code, "03", 2)) &&
+            (!ns || strcmp(srcs[0].country, ctx->country.country))) {
+            for (uint32_t x = an->tok + 1; x + 2 < end && !nt; x++) {
+                if (!(is(s, x, "to") || is(s, x, "on") || is(s, x, "at") || is(s, x, "along") || is(s, x, "near")) ||
+                    !is(s, x + 1, "the") || !(is(s, x + 2, "border") || is(s, x + 2, "frontier") || is(s, x + 2, "boundary")))
+                    continue;
+                if (x + 3 < s->b && (is(s, x + 3, "of") || (s->t[x + 3].flags & T_CAP))) continue;   /* "the border of X" names it */
+                tgts[0] = ctx->country;
+                tgts[0].a = x + 1;
+                tgts[0].b = x + 3;
+                nt = 1;
+            }
+        }
         /* only actors that name a country, organisation or person count */
         size_t nv = 0;
         for (size_t j = 0; j < nt; j++) if (av_valid(&tgts[j]) || tgts[j].sector[0]) tgts[nv++] = tgts[j];

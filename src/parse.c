@@ -450,6 +450,16 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (is(s, i, "(")) depth++;
         if (depth) s->tflags[i - a] |= TOK_PAREN;
         if (is(s, i, ")") && depth) depth--;
+        /* a name in quotes is a title, no quotation: 'sources of "Kommersant"', '"Sputnik" said' */
+        if (!inq && is(s, i, "\"")) {
+            uint32_t q = i + 1;
+            while (q < b && q < i + 5 && (t[q].flags & T_WORD) && ((t[q].flags & T_CAP) || is(s, q, "of") || is(s, q, "the"))) q++;
+            if (q > i + 1 && q < b && is(s, q, "\"") && (t[i + 1].flags & T_CAP)) {
+                if (depth) for (uint32_t x = i + 1; x <= q; x++) s->tflags[x - a] |= TOK_PAREN;
+                i = q;
+                continue;
+            }
+        }
         if (is(s, i, "\"")) { inq = !inq; s->tflags[i - a] |= TOK_BOUND; }
         else if (inq) s->tflags[i - a] |= TOK_QUOTE;
         if (is(s, i, ";") || is(s, i, ":")) s->tflags[i - a] |= TOK_BOUND;
