@@ -1328,6 +1328,17 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             tgt = doer >= 0 && (named < 0 || s->nps[named].a > s->nps[doer].a) ? doer : named;
         }
         if (tgt < 0) tgt = deftgt;   /* "the authorities": may name someone through the story */
+        /* "dismissed an appeal from President Gbago", "accepted an offer from Rohan": whose
+         * appeal, offer or request it is */
+        if (tgt < 0 && fromnp >= 0 && s->nps[fromnp].a >= 2 + s->a) {
+            uint32_t f = s->nps[fromnp].a - 1, w = f - 1;
+            static const char *const asked[] = {"appeal", "appeals", "call", "calls", "request", "requests", "offer",
+                                                "offers", "demand", "demands", "plea", "pleas", "proposal", "proposals",
+                                                "invitation", "invitations", "ultimatum", NULL};
+            int ok = 0;
+            for (int q = 0; asked[q] && !ok; q++) ok = is(s, w, asked[q]);
+            if (ok && is(s, f, "from") && w > an->tok) tgt = fromnp;
+        }
         /* else a bare agent as GDELT codes it ("detained two suspected insurgents": REB), unless
          * it is an adjective before a noun ("military aid", "police reform") */
         int coord_sub = sub >= 0 && s->nps[sub].next >= 0;
