@@ -66,6 +66,17 @@ static void petrarch_code(const dyad_dict *d, const dyad_np *np, dyad_av *v) {
     }
 }
 
+/* The country a place of country c belonged to at date (YYYYMMDD): a state founded since then
+ * was part of its predecessor ("Juba" in 1995 is in Sudan), as the gazetteer gives today's
+ * countries. Only splits whose predecessor lives on; NULL when c was c then. */
+static const char *then_country(const char *c, int32_t date) {
+    static const struct { const char *now, *was; int32_t from; } split[] = {
+        {"SSD", "SDN", 20110709}, {"ERI", "ETH", 19930524}};
+    for (size_t i = 0; date > 0 && i < sizeof split / sizeof *split; i++)
+        if (!strcmp(c, split[i].now) && date < split[i].from) return split[i].was;
+    return NULL;
+}
+
 void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *v) {
     const dyad_dict *d = s->d;
     memset(v, 0, sizeof *v);
@@ -82,6 +93,13 @@ void dyad_av_from_np(const dyad_sent *s, const dyad_np *np, dyad_av *v) {
         v->xcode = o->code;
         v->type = o->type;
         if (o->type == AT_PERSON) { v->name = o->name ? o->name : o->canon; v->role = o->role; }
+        /* "Sudanese rebels shelled the southern regional capital Juba" in 1995: Sudan's city,
+         * no seat of a government yet */
+        const char *was = (o->type == AT_CAPITAL || o->type == AT_CITY || o->type == AT_REGION) ? then_country(o->country, s->date) : NULL;
+        if (was) {
+            memcpy(v->country, was, 4);
+            if (o->type == AT_CAPITAL) { v->type = AT_CITY; v->sector[0] = 0; v->xcode = NULL; }
+        }
     }
     if (np->person >= 0) {
         const dyad_actor_ent *p = &d->actors[np->person];
@@ -740,7 +758,8 @@ static const char *place_country(const dyad_sent *s, const dyad_np *n) {
     const dyad_actor_ent *o = &s->d->actors[e];
     if (!o->country[0] || (o->type != AT_COUNTRY && o->type != AT_CAPITAL && o->type != AT_CITY && o->type != AT_REGION))
         return NULL;
-    return o->country;
+    const char *was = o->type != AT_COUNTRY ? then_country(o->country, s->date) : NULL;
+    return was ? was : o->country;
 }
 
 /* The place an actor phrase names: a gazetteer place anywhere, or a place entry after in/at/
