@@ -795,6 +795,13 @@ static void petrarch_antecedent(const dyad_sent *s, dyad_av *v, const dyad_np *n
  * opposition, demonstrators, civilians, refugees, workers. (Not rebels or criminals: "Afghan and
  * coalition forces detained insurgents" made the Haqqani leaders and the insurgents one actor;
  * nor a word that only says "a person": "police detained three men near the border".) */
+/* People who are no party to fighting: civilians, journalists, clergy, teachers, business... */
+static int civilian_sector(const char *sector) {
+    static const char *const civ[] = {"CVL", "MED", "JRN", "REF", "REL", "EDU", "BUS", "LAB", "HLH", "AGR", "ELI", "OPP", "PRO", NULL};
+    for (int i = 0; civ[i]; i++) if (!strcmp(sector, civ[i])) return 1;
+    return 0;
+}
+
 static int domestic_sector(const char *sector) {
     static const char *const dom[] = {"OPP", "PRO", "CVL", "REF", "LAB", NULL};
     for (int i = 0; dom[i]; i++) if (!strcmp(sector, dom[i])) return 1;
@@ -1072,7 +1079,8 @@ static int violent_cause(const dyad_sent *s, uint32_t g, uint32_t *wa, uint32_t 
  * go to *wa, *wb. */
 static int violent_by(const dyad_sent *s, uint32_t v, uint32_t *wa, uint32_t *wb) {
     int set = dyad_dict_set(s->d, "violentcause");
-    if (set < 0 || v + 2 >= s->b || !is(s, v + 1, "by")) return 0;
+    /* (or "in": "a journalist has been killed in a car bomb explosion in Beirut") */
+    if (set < 0 || v + 2 >= s->b || !(is(s, v + 1, "by") || is(s, v + 1, "in"))) return 0;
     for (uint32_t i = v + 2; i < s->b && i < v + 7; i++) {
         if ((s->tflags[i - s->a] & TOK_BOUND) || is(s, i, ",") || s->tnp[i - s->a] >= 0) return 0;
         size_t n = dyad_match_kind_at(s->d, s->t, i, s->b, K_SET, (uint32_t)set, NULL);
@@ -1563,6 +1571,13 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             }
         }
 
+        /* "in southern Afghanistan" after the story named Helmand province: the story's finer place */
+        if (ev.place && ev.place->type == AT_COUNTRY && ctx->place && ctx->place->type != AT_COUNTRY &&
+            !strcmp(ctx->place->country, ev.place->country)) {
+            ev.location = ctx->place->canon;
+            ev.place = ctx->place;
+            ev.loc_from = ctx->place_dateline ? 2 : 1;
+        }
         /* else the place the story last named: "In Andar district, Ghazni province, ... . The
          * security force detained two suspects.", when the sentence's actors are of its country
          * (or name none): "Moldova's president thanked Germany" is not in Brussels for having
@@ -1664,6 +1679,13 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         size_t nv = 0;
         for (size_t j = 0; j < nt; j++) if (av_valid(&tgts[j]) || tgts[j].sector[0]) tgts[nv++] = tgts[j];
         nt = nv;
+        /* "A journalist has been killed in a car bomb explosion in Beirut": the victims of
+         * force known only by their kind (not a state's forces) are of the country where the
+         * sentence puts it */
+        if (force_code(code) && ev.loc_country[0] && ev.loc_from == 0 && !d->petrarch)
+            for (size_t j = 0; j < nt; j++)
+                if (!tgts[j].country[0] && !tgts[j].org && civilian_sector(tgts[j].sector) && !tgts[j].pron)
+                    av_country(&tgts[j], ev.loc_country);
         int collective = srcnp >= 0 && (s->nps[srcnp].next >= 0 || (ns && srcs[0].org && !srcs[0].country[0]));
         int notarget = (pat->flags & PF_NOTARGET) || (root_allows_no_target(code) && collective);
         /* "Three men were arrested", "a convoy was attacked", "a roadside bomb killed two

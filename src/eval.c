@@ -465,6 +465,7 @@ static int eval_isaf(dyad_coder *c, const char *path, report *r, int nworst) {
         cJSON *pv = cJSON_GetObjectItem(gold, "province");
         const char *gprov = cJSON_IsArray(pv) && cJSON_GetArraySize(pv) && cJSON_IsString(cJSON_GetArrayItem(pv, 0))
                                 ? cJSON_GetArrayItem(pv, 0)->valuestring : "";
+        char wrong_prov[96] = "";
         if (gprov[0] && strcmp(gprov, "??")) {
             prov_n++;
             /* the province of the first event with a place of its own sentence's, else of the
@@ -482,7 +483,8 @@ static int eval_isaf(dyad_coder *c, const char *path, report *r, int nworst) {
                     if (gkey[0] && strstr(k, gkey)) hit = 1;
                 }
                 prov_ok += hit;
-            }
+                if (!hit) snprintf(wrong_prov, sizeof wrong_prov, "wrong province: %.30s (gold %.30s); ", e.v[best].location, gprov);
+            } else snprintf(wrong_prov, sizeof wrong_prov, "wrong province: none (gold %.30s); ", gprov);
         }
         /* every way the record is wrong, in the order of the figures */
         char why[320] = "";
@@ -494,6 +496,7 @@ static int eval_isaf(dyad_coder *c, const char *path, report *r, int nworst) {
             wl += snprintf(why + wl, sizeof why - wl, "killed %g (gold %g); ", killed, gk->valuedouble);
         if (cJSON_IsNumber(gc) && fabs(gc->valuedouble - captured) >= 0.5 && wl < sizeof why)
             wl += snprintf(why + wl, sizeof why - wl, "captured %g (gold %g); ", captured, gc->valuedouble);
+        if (wrong_prov[0] && wl < sizeof why) wl += snprintf(why + wl, sizeof why - wl, "%s", wrong_prov);
         if (wl >= 2 && wl < sizeof why) {
             why[wl - 2] = '\0';
             worst(r, worst_list, cJSON_IsString(id) ? id->valuestring : "?", why, text->valuestring);

@@ -686,6 +686,13 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (np.a > a) {
             uint32_t p = np.a - 1;
             if (is(s, p, "\"") && p > a) p--;
+            /* "in eastern Beirut", "in central Baghdad", "in south Lebanon": a direction between */
+            static const char *const compass[] = {"eastern", "western", "northern", "southern", "central", "east", "west",
+                                                  "north", "south", "northeastern", "northwestern", "southeastern",
+                                                  "southwestern", "northeast", "northwest", "southeast", "southwest",
+                                                  "downtown", NULL};
+            for (int k = 0; compass[k] && p > a; k++)
+                if (is(s, p, compass[k]) && !(t[p].flags & T_CAP) && (wflags(s, p - 1) & W_LOC_PREP)) { p--; break; }
             /* "near the town of Samarra", "in the Iraqi city of Basra": a place named after a
              * word for a settlement or division and "of" stands where that phrase stands */
             static const char *const settlement[] = {"town", "city", "village", "province", "district", "region",
