@@ -1379,6 +1379,12 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 if (is(s, p->a, "its") || is(s, p->a, "their") || is(s, p->a, "his") || is(s, p->a, "her") ||
                     is(s, p->a, "our"))
                     continue;
+                /* "will send troops to the border", "withdrew troops": forces sent, shown, given
+                 * or withdrawn are the doer's own, not whom it acts on */
+                if ((!strcmp(d->actors[p->agent].sector, "MIL") || !strcmp(d->actors[p->agent].sector, "COP")) &&
+                    (!strncmp(code, "15", 2) || !strncmp(code, "07", 2) || !strncmp(code, "03", 2) ||
+                     !strncmp(code, "138", 3) || !strncmp(code, "087", 3)))
+                    continue;
                 /* (a phrase that ends where the search ends is no adjective: "expelled two
                  * diplomats following the arrest of a spy") */
                 if (p->b < tend && (s->t[p->b].flags & T_WORD) && !(wf(s, p->b) & (W_PREP | W_CONJ | W_DET | W_REL | W_COMP | W_AUX | W_VERB | W_ADV | W_TIME)) &&
