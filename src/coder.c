@@ -683,7 +683,7 @@ int dyad_coder_explain(dyad_coder *c, const char *sentence, const char *date, co
     uint32_t story = UINT32_MAX;
     for (size_t i = 0; i < c->nsents; i++) {
         const sentinfo *si = &c->sents[i];
-        if (si->story != story) { al.n = 0; al.sentences = 0; story = si->story; }
+        if (si->story != story) { memset(&al, 0, sizeof al); story = si->story; }
         dyad_buf_printf(&c->explain, "sentence %zu (story %u):\n  tokens:", i, si->story);
         for (uint32_t k = si->a; k < si->b; k++) {
             const dyad_token *t = &c->toks.v[k];

@@ -57,6 +57,19 @@ static const dyad_mention *mention_at(const dyad_sent *s, uint32_t i, const int3
 
 typedef struct npb { int32_t owner, agent, person, place, agent2; } npb;
 
+/* Whether the sentence names country c itself ("The country's president thanked Russia" after
+ * a sentence about Russia is not Russia's), or any country before token i ("the use of force
+ * against Libya ... pushed the country": that one). */
+static int country_named(const dyad_sent *s, const char *c, uint32_t i) {
+    for (size_t m = 0; m < s->ments.n; m++) {
+        if (s->ments.v[m].kind != K_ACTOR) continue;
+        int32_t e = dyad_actor_at(s->d, s->ments.v[m].entry, s->date, 0);
+        if (e < 0 || !s->d->actors[e].country[0]) continue;
+        if (!strcmp(s->d->actors[e].country, c) || s->ments.v[m].a < i) return 1;
+    }
+    return 0;
+}
+
 /* The role noun at token k, singular ("forces": force), or 0. */
 static uint32_t role_word(const dyad_sent *s, uint32_t k) {
     if (!(s->t[k].flags & T_WORD) || !s->t[k].id) return 0;
@@ -106,6 +119,19 @@ void dyad_aliases_note(const dyad_sent *s, dyad_aliases *al) {
             if (w && !(h == p->b && s->tnp[h - s->a] >= 0))
                 al->v[al->n++ % 16] = (dyad_alias){w, al->sentences, p->owner, p->agent, p->person};
         }
+    }
+    /* the sentence's first actor phrase, when it is a country and no place or object: what
+     * "the country" in the next sentences is */
+    for (size_t q = 0; q < s->nnps; q++) {
+        const dyad_np *p = &s->nps[q];
+        if (p->pron || (s->tflags[p->a - s->a] & TOK_SKIP)) continue;
+        if (!p->loc && !p->by && !p->from && !p->to_with && p->owner >= 0 && p->agent < 0 && p->person < 0 &&
+            s->d->actors[p->owner].type == AT_COUNTRY) {
+            al->country = p->owner;
+            al->country_sentence = al->sentences;
+            al->has_country = 1;
+        }
+        break;
     }
     al->sentences++;
 }
@@ -494,6 +520,17 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                                       role_word(s, h + 1) || mention_at(s, h + 1, mstart)))) {
                 raw[nraw++] = (rawnp){i, h + 1, {al->owner, al->agent, al->person, -1, -1}, PRON_NONE, 0, 0, 0, 1};
                 i = h + 1;
+                continue;
+            }
+            /* "Tajikistan has asked Russia for help. The country will receive ...": the country a
+             * sentence shortly before had as its subject */
+            if (s->aliases && s->aliases->has_country && !d->petrarch && i + 1 < b && is(s, i, "the") &&
+                (is(s, i + 1, "country") || is(s, i + 1, "nation") || is(s, i + 1, "republic")) &&
+                s->aliases->sentences - s->aliases->country_sentence <= 3 && !mention_at(s, i + 1, mstart) &&
+                !(i + 2 < b && is(s, i + 2, "of")) && !(i > a && (wflags(s, i - 1) & W_PREP)) &&
+                !country_named(s, d->actors[s->aliases->country].country, i)) {
+                raw[nraw++] = (rawnp){i, i + 2, {s->aliases->country, -1, -1, -1, -1}, PRON_NONE, 0, 0, 0, 1};
+                i += 2;
                 continue;
             }
             if (wf & (W_PRON_WE | W_PRON_HE | W_PRON_THEY)) {

@@ -72,6 +72,9 @@ typedef struct dyad_aliases {
     dyad_alias v[16];        /* a ring, newest at v[(n - 1) % 16] */
     size_t n;
     uint32_t sentences;      /* sentences noted so far */
+    int32_t country;         /* the last sentence subject that is a country: "the country" */
+    uint32_t country_sentence;
+    int has_country;
 } dyad_aliases;
 
 typedef struct dyad_sent {
