@@ -438,6 +438,24 @@ static int32_t more_of_them(const dyad_sent *s, int32_t k) {
     return -1;
 }
 
+/* An actor phrase that is the topic of talk, not a party to it: "discussed the developments in
+ * Ukraine", "briefed him on the situation around Ukraine" (not "dialogue between Belgrade and
+ * Pristina": talks name their parties). */
+static int topic_np(const dyad_sent *s, const dyad_np *p) {
+    static const char *const topic[] = {"situation", "developments", "events", "assessment", "assessments", "crisis", NULL};
+    static const char *const about[] = {"in", "around", "on", "concerning", "regarding", "over", "of", "surrounding", NULL};
+    uint32_t x = p->a;
+    if (x < s->a + 2) return 0;
+    int prep = 0;
+    for (int k = 0; about[k] && !prep; k++) prep = is(s, x - 1, about[k]);
+    if (!prep) return 0;
+    uint32_t w = x - 2;
+    if (w > s->a && (wf(s, w) & W_DET)) w--;   /* "on the situation in" */
+    for (int k = 0; topic[k]; k++)
+        if (is(s, w, topic[k])) return 1;
+    return 0;
+}
+
 /* The subject: the nearest actor phrase before token g in the same clause. */
 static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
     /* "raided a Taliban compound, killing two insurgents", "returned fire killing two": a
@@ -1335,6 +1353,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             int32_t np = s->tnp[x - s->a];
             if (np < 0 || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) || s->nps[np].a != x) continue;
             const dyad_np *p = &s->nps[np];
+            if (!d->petrarch && topic_np(s, &s->nps[p->first])) continue;
             if (p->by && byagent < 0) byagent = p->first;
             else if (p->from && fromnp < 0) fromnp = p->first;
             else if (named < 0 && !p->loc && !p->by && !p->from && !p->pron && np_named(p)) {
@@ -1407,7 +1426,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 if (np < 0 || s->nps[np].a != x || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) || s->nps[np].by) continue;
                 const dyad_np *p = &s->nps[np];
                 if (meeting && !p->from) continue;   /* "welcomed memos from Bree": whom, not where */
-                if (!np_named(p) || p->owner < 0) continue;
+                if (!np_named(p) || p->owner < 0 || (!d->petrarch && topic_np(s, &s->nps[p->first]))) continue;
                 const dyad_actor_ent *o = &d->actors[p->owner];
                 if (!o->country[0]) continue;
                 if (sub >= 0 && s->nps[sub].owner >= 0 && !strcmp(d->actors[s->nps[sub].owner].country, o->country)) {
@@ -1747,17 +1766,28 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 if (push_ev(out, &ev)) return -1;
                 continue;
             }
-            size_t pushed = 0;
+            size_t pushed = 0, own = 0;
             for (size_t j = 0; j < nt; j++) {
                 if (av_same(&srcs[i], &tgts[j])) continue;
+                /* "expressed confidence in joint work for the peoples of Russia and Moldova": a
+                 * country's own body speaking of, or cooperating with, the country itself is no
+                 * dyad (the sentence names its own country as a topic); its acts on it are
+                 * ("Sudan's government lifted a state of emergency in Sudan") */
+                if (!d->petrarch && code[0] == '0' && code[1] >= '1' && code[1] <= '6' && srcs[i].country[0] &&
+                    srcs[i].sector[0] && !strcmp(srcs[i].country, tgts[j].country) && !tgts[j].sector[0] &&
+                    !tgts[j].org && tgts[j].type == AT_COUNTRY) {
+                    own++;
+                    continue;
+                }
                 ev.src = srcs[i];
                 ev.tgt = tgts[j];
                 if (push_ev(out, &ev) || push_rev(out, &ev)) return -1;
                 pushed++;
             }
             /* "Gbagbo extended the curfew in Abidjan": an act that needs no target, whose only
-             * candidate is the doer itself, is coded with none */
-            if (!pushed && (pat->flags & PF_NOTARGET)) {
+             * candidate is the doer itself, is coded with none; so is a promise or statement
+             * whose only party is the speaker's own country ("promised to democratize Serbia") */
+            if (!pushed && ((pat->flags & PF_NOTARGET) || own)) {
                 ev.src = srcs[i];
                 memset(&ev.tgt, 0, sizeof ev.tgt);
                 if (push_ev(out, &ev)) return -1;
