@@ -1242,6 +1242,25 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         /* a participle clause ("..., killing two") takes the main subject only for the results of
          * force; elsewhere it describes the noun before it ("border guards, guarding the border") */
         if (an->participle && !(pat->code[0] == '1' && pat->code[1] >= '7') && strncmp(pat->code, "20", 2)) continue;
+        /* "have been engaged over the past years in the implementation of projects", "fought
+         * in the Great Patriotic War": "engage" or "fight" alone followed by "in" and no actor
+         * is taking part in something, not force against anyone ("insurgents killed in an
+         * airstrike" is force: only these verbs of taking part) */
+        const char *lw = d->lex.words[d->lemmas[an->lemma].word].s;
+        if (!pat->nelem && !d->petrarch && (!strcmp(lw, "engage") || !strcmp(lw, "fight")) &&
+            (!strncmp(pat->code, "19", 2) || !strncmp(pat->code, "18", 2))) {
+            uint32_t x = an->tok + 1;
+            while (x < s->b && (wf(s, x) & (W_ADV | W_TIME))) x++;
+            if (x + 1 < s->b && is(s, x, "over") && is(s, x + 1, "the")) {   /* "over the past years" */
+                x += 2;
+                while (x < s->b && x < an->tok + 8 && !is(s, x, "in") && (s->t[x].flags & T_WORD) && s->tnp[x - s->a] < 0) x++;
+            }
+            if (x + 1 < s->b && is(s, x, "in")) {
+                uint32_t y = x + 1;
+                while (y < s->b && (wf(s, y) & W_DET)) y++;
+                if (y < s->b && s->tnp[y - s->a] < 0) continue;
+            }
+        }
         const dyad_anchor *head = an;     /* the verb group whose subject and modality count */
         int op = OP_NONE;
         int32_t gov_np = -1;
