@@ -385,15 +385,24 @@ static uint32_t clause_end(const dyad_sent *s, uint32_t from, int32_t self) {
  * or the verb is a perfect ("have detained", "have killed two and detained") and the sentence
  * says since when ("since December 1") or "this year": "Afghan and coalition forces have
  * detained more than 25 leaders since December 1" is no one operation. */
-static int tally(const dyad_sent *s, const dyad_anchor *head, uint32_t tok) {
+static int tally_cues(const dyad_sent *s);
+
+static int tally(const dyad_sent *s, const dyad_anchor *head, uint32_t tok, int *cues) {
     int perfect = 0;
     for (uint32_t x = tok; x > s->a && x + 12 > tok && !perfect; x--) {
         if ((wf(s, x - 1) & (W_COMP | W_REL)) || is(s, x - 1, ";") || (x - 1 < head->group && is(s, x - 1, "\""))) break;
         perfect = is(s, x - 1, "have") || is(s, x - 1, "has") || is(s, x - 1, "had");
     }
+    /* the sentence's cues, found once: 1 a span, 2 a "since" or "this year" */
+    if (*cues < 0) *cues = tally_cues(s);
+    return (*cues & 1) || (perfect && (*cues & 2));
+}
+
+static int tally_cues(const dyad_sent *s) {
+    int cues = 0;
     for (uint32_t x = s->a; x + 1 < s->b; x++) {
         const dyad_token *n = &s->t[x + 1];
-        if ((is(s, x, "so") && is(s, x + 1, "far")) || (is(s, x, "to") && is(s, x + 1, "date"))) return 1;
+        if ((is(s, x, "so") && is(s, x + 1, "far")) || (is(s, x, "to") && is(s, x + 1, "date"))) cues |= 1;
         /* "over the past month", "in the last 24 hours", "during the past few days" */
         if ((is(s, x, "in") || is(s, x, "over") || is(s, x, "during")) && x + 3 < s->b && is(s, x + 1, "the") &&
             (is(s, x + 2, "last") || is(s, x + 2, "past")) &&
@@ -401,14 +410,13 @@ static int tally(const dyad_sent *s, const dyad_anchor *head, uint32_t tok) {
              is(s, x + 3, "several") || is(s, x + 3, "couple") || is(s, x + 3, "decade") || is(s, x + 3, "years") ||
              is(s, x + 3, "months") || is(s, x + 3, "weeks") || is(s, x + 3, "days") || is(s, x + 3, "year") ||
              is(s, x + 3, "month") || is(s, x + 3, "week") || is(s, x + 3, "hours")))
-            return 1;
-        if (!perfect) continue;
+            cues |= 1;
         if (is(s, x, "since") && ((n->flags & T_NUM) || (wf(s, x + 1) & W_TIME) || is(s, x + 1, "the") ||
                                   is(s, x + 1, "last") || is(s, x + 1, "early") || is(s, x + 1, "late") || is(s, x + 1, "mid")))
-            return 1;
-        if (is(s, x, "this") && (is(s, x + 1, "year") || is(s, x + 1, "month"))) return 1;
+            cues |= 2;
+        if (is(s, x, "this") && (is(s, x + 1, "year") || is(s, x + 1, "month"))) cues |= 2;
     }
-    return 0;
+    return cues;
 }
 
 /* For anchor k, a verb after "and" whose object is a quantity of others ("and detained
@@ -1177,6 +1185,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
     size_t nmoney = s->nanchors ? dyad_money_scan(d, s->text, s->t, s->a, s->b, money, 16) : 0;
     dyad_count counts[16];
     size_t ncounts = 0;
+    int tally_cache = -1;   /* the sentence's cues of a total over a period (tally), found once */
     int counted = 0;     /* counts are found when the first event of a kind that takes them needs them */
     size_t first_ev = out->n;
 
@@ -1588,7 +1597,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             }
             ev.count_b[k] = cn->b;
         }
-        ev.tally = tally(s, head, an->tok);
+        ev.tally = tally(s, head, an->tok, &tally_cache);
         if (s->attrib_np >= 0) dyad_av_from_np(s, &s->nps[s->attrib_np], &ev.attr);
         else if (s->attrib_b > s->attrib_a) { ev.attr.a = s->attrib_a; ev.attr.b = s->attrib_b; }
         else if (ctx->speaker.b && ctx->speaker.a >= s->a && ctx->speaker.b <= s->b) ev.attr = ctx->speaker;

@@ -623,7 +623,7 @@ static int add_lemma(loader *L, uint32_t word, int verb) {
     if (li < 0) {
         if (DYAD_VEC_PUSH(&d->mem, d->lemmas, d->nlemmas, d->clemmas)) return -2;
         li = (int)d->nlemmas++;
-        d->lemmas[li] = (dyad_lemma){word, 0, 0, -1, 0};
+        d->lemmas[li] = (dyad_lemma){word, 0, 0, -1, 0, 0};
         dyad_word *w = &d->lex.words[word];
         /* a verb a pattern names is that verb, not another's form: PETRARCH's LEFT beside LEAVE,
          * dyad's "wound" beside "wind" */
@@ -1005,6 +1005,19 @@ static int fuzzy_names(dyad_dict *d) {
         if (DYAD_VEC_PUSH(&d->mem, d->fuzzy, d->nfuzzy, d->cfuzzy)) return -1;
         d->fuzzy[d->nfuzzy++] = (uint32_t)i;
     }
+    /* by first letter (a stable insertion sort: a hundred or so names), so that an unknown
+     * word is compared with the names of its own letter only */
+    for (size_t i = 1; i < d->nfuzzy; i++)
+        for (size_t j = i; j > 0 && (d->actors[d->fuzzy[j - 1]].canon[0] | 0x20) > (d->actors[d->fuzzy[j]].canon[0] | 0x20); j--) {
+            uint32_t x = d->fuzzy[j];
+            d->fuzzy[j] = d->fuzzy[j - 1];
+            d->fuzzy[j - 1] = x;
+        }
+    size_t k = 0;
+    for (int c = 0; c < 27; c++) {
+        while (k < d->nfuzzy && (d->actors[d->fuzzy[k]].canon[0] | 0x20) < 'a' + c) k++;
+        d->fuzzy_at[c] = (uint32_t)k;
+    }
     return 0;
 }
 
@@ -1091,6 +1104,7 @@ int dyad_dict_load(dyad_dict **out, const char *const *paths, size_t npaths,
         if (!lm->n) lm->first = (uint32_t)i;
         lm->n++;
         if (lm->op_pattern < 0 && d->patterns[i].op) lm->op_pattern = (int32_t)i;
+        if ((d->patterns[i].flags & PF_VADJ) && d->patterns[i].npre) lm->vadj = 1;
     }
     if (fuzzy_names(d)) goto oom;
     if (d->check) check_entries(d);

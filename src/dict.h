@@ -68,6 +68,7 @@ typedef struct dyad_lemma {
     uint32_t first, n;       /* its patterns: patterns[first .. first + n) after load */
     int32_t op_pattern;      /* its first pattern with an operator (op=...), or -1 */
     int verb_forms;          /* 1 once its verb forms are in the lexicon (a noun head alone has none) */
+    int vadj;                /* 1 when a pattern of it joins a word right before the verb (PF_VADJ) */
 } dyad_lemma;
 
 typedef struct dyad_cameo {
@@ -117,8 +118,11 @@ struct dyad_dict {
     size_t nrates, crates;
     int32_t money_set;       /* the built-in @money set: a sum of money (amount.h) */
     uint32_t *fuzzy;         /* countries whose canonical name is one word of seven letters or more,
-                                for misspellings ("Afganistan"): actor indices (parse.c) */
+                                for misspellings ("Afganistan"): actor indices (parse.c), by
+                                first letter: those of letter c at fuzzy[fuzzy_at[c - 'a'] ..
+                                fuzzy_at[c - 'a' + 1]) */
     size_t nfuzzy, cfuzzy;
+    uint32_t fuzzy_at[27];
     size_t files, forms;
     int check, problems;
     int petrarch;            /* loaded from a PETRARCH import (its marker file): code by PETRARCH's

@@ -212,6 +212,7 @@ static int adverb(const dyad_sent *s, uint32_t i) {
 static int joined_verb(const dyad_sent *s, uint32_t i, uint32_t lemma) {
     const dyad_dict *d = s->d;
     const dyad_lemma *lm = &d->lemmas[lemma];
+    if (!lm->vadj) return 0;   /* (most lemmas have no such pattern: no scan of their patterns) */
     uint32_t id = s->t[i - 1].id;
     /* a content word: "to", "not" or "will" before a verb are read as such already */
     if (!id || (wflags(s, i - 1) & (W_PREP | W_AUX | W_DET | W_NEG | W_MODAL_INTENT | W_MODAL_HYPO | W_MUST | W_ADV)) ||
@@ -257,7 +258,8 @@ static int32_t misspelt_country(const dyad_sent *s, uint32_t i) {
     char w[64], c[64], best[64];
     size_t n = dyad_lower(s->text + t->off, t->len, w, sizeof w), bn = 0;
     const dyad_actor_ent *hit = NULL;
-    for (size_t k = 0; k < d->nfuzzy; k++) {
+    if (w[0] < 'a' || w[0] > 'z') return -1;
+    for (size_t k = d->fuzzy_at[w[0] - 'a']; k < d->fuzzy_at[w[0] - 'a' + 1]; k++) {
         const dyad_actor_ent *a = &d->actors[d->fuzzy[k]];
         /* the names are ASCII letters (dict.c fuzzy_names): the first letter and the length
          * rule most out before any copying; this runs on every unknown capitalised word */
@@ -280,9 +282,12 @@ static int32_t misspelt_country(const dyad_sent *s, uint32_t i) {
 /* Mentions of misspelt country names (misspelt_country), after those the dictionaries found. */
 static int add_misspelt(dyad_sent *s) {
     size_t n0 = s->ments.n;
+    enum { COVERED = 0x80 };   /* a scratch bit of tflags (zero before and after): in a mention */
+    for (size_t m = 0; m < n0; m++)
+        for (uint32_t x = s->ments.v[m].a; x < s->ments.v[m].b; x++) s->tflags[x - s->a] |= COVERED;
     for (uint32_t i = s->a; i < s->b; i++) {
-        int covered = 0;
-        for (size_t m = 0; m < n0 && !covered; m++) covered = s->ments.v[m].a <= i && i < s->ments.v[m].b;
+        int covered = (s->tflags[i - s->a] & COVERED) != 0;
+        s->tflags[i - s->a] &= (uint8_t)~COVERED;
         int32_t e = covered ? -1 : misspelt_country(s, i);
         if (e < 0) continue;
         if (DYAD_VEC_PUSH(s->ments.mem, s->ments.v, s->ments.n, s->ments.cap)) return -1;
@@ -728,8 +733,9 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                                                   "north", "south", "northeastern", "northwestern", "southeastern",
                                                   "southwestern", "northeast", "northwest", "southeast", "southwest",
                                                   "downtown", NULL};
-            for (int k = 0; compass[k] && p > a; k++)
-                if (is(s, p, compass[k]) && !(t[p].flags & T_CAP) && (wflags(s, p - 1) & W_LOC_PREP)) { p--; break; }
+            if (p > a && !(t[p].flags & T_CAP) && (t[p].flags & T_WORD) && (wflags(s, p - 1) & W_LOC_PREP))
+                for (int k = 0; compass[k]; k++)
+                    if (is(s, p, compass[k])) { p--; break; }
             /* "near the town of Samarra", "in the Iraqi city of Basra": a place named after a
              * word for a settlement or division and "of" stands where that phrase stands */
             static const char *const settlement[] = {"town", "city", "village", "province", "district", "region",
