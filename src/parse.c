@@ -995,6 +995,19 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (!an.passive && q == i && (vf & VF_PART) && s->nanchors && s->anchors[s->nanchors - 1].passive &&
             dyad_and_quantity(s, i) < i)
             an.passive = 1;
+        /* "The engagement resulted in 14 insurgents killed and one wounded": after "resulted
+         * in" (or "resulting in") and counted people, a participle with no auxiliary and no
+         * object is what befell them */
+        if (!an.passive && q == i && (vf & VF_PART) && i > a && s->tnp[i - 1 - a] >= 0) {
+            const dyad_np *pp = &s->nps[s->nps[s->tnp[i - 1 - a]].first];
+            uint32_t x = pp->a;   /* the count before the people: "14 insurgents", "several militants" */
+            while (x > a + 2 && x + 3 > pp->a && ((t[x - 1].flags & T_NUM) || (wflags(s, x - 1) & (W_NUMWORD | W_DET))))
+                x--;
+            if (pp->b == i && x < pp->a && x >= a + 2 && is(s, x - 1, "in") &&
+                (is(s, x - 2, "resulted") || is(s, x - 2, "resulting") || is(s, x - 2, "result")) &&
+                !(i + 1 < b && s->tnp[i + 1 - a] >= 0))
+                an.passive = 1;
+        }
         /* "Israel is opposed to French mediation": a stance, the subject's own act, not a passive */
         if (an.passive && (w->flags & W_STANCE) && i + 1 < b && is(s, i + 1, "to")) an.passive = 0;
         /* "troops were engaged in heavy fighting": doing it, not having it done to them */
