@@ -575,13 +575,6 @@ static const dyad_pattern *lemma_op(const dyad_dict *d, uint32_t lemma) {
     return p >= 0 ? &d->patterns[p] : NULL;
 }
 
-/* A lower-case word of six letters or more in -ly that is no verb form: an adverb. */
-static int ly_word(const dyad_sent *s, uint32_t x) {
-    const dyad_token *t = &s->t[x];
-    if (t->len < 6 || !(t->flags & T_WORD) || (t->flags & T_CAP) || (wf(s, x) & W_VERB)) return 0;
-    return !memcmp(s->text + t->off + t->len - 2, "ly", 2);
-}
-
 /* The verb after "and" (or "or") right after anchor k, adverbs aside, when k is an active verb
  * of its own group with no object before it; -1 otherwise. */
 static int32_t shared_object_verb(const dyad_sent *s, int32_t k) {
@@ -590,7 +583,7 @@ static int32_t shared_object_verb(const dyad_sent *s, int32_t k) {
     uint32_t x = an->tok + 1;
     if (x >= s->b || !(is(s, x, "and") || is(s, x, "or"))) return -1;
     x++;
-    while (x < s->b && ((wf(s, x) & W_ADV) || ly_word(s, x))) x++;
+    while (x < s->b && dyad_adverb(s, x)) x++;
     for (size_t q = (size_t)k + 1; q < s->nanchors; q++) {
         const dyad_anchor *v = &s->anchors[q];
         if (v->tok == x && !v->noun && !v->passive) return (int32_t)q;
@@ -817,10 +810,6 @@ static void petrarch_antecedent(const dyad_sent *s, dyad_av *v, const dyad_np *n
     }
 }
 
-/* Sectors of people who belong to the country where they act, named by their kind: the
- * opposition, demonstrators, civilians, refugees, workers. (Not rebels or criminals: "Afghan and
- * coalition forces detained insurgents" made the Haqqani leaders and the insurgents one actor;
- * nor a word that only says "a person": "police detained three men near the border".) */
 /* People who are no party to fighting: civilians, journalists, clergy, teachers, business... */
 static int civilian_sector(const char *sector) {
     static const char *const civ[] = {"CVL", "MED", "JRN", "REF", "REL", "EDU", "BUS", "LAB", "HLH", "AGR", "ELI", "OPP", "PRO", NULL};
@@ -828,6 +817,10 @@ static int civilian_sector(const char *sector) {
     return 0;
 }
 
+/* Sectors of people who belong to the country where they act, named by their kind: the
+ * opposition, demonstrators, civilians, refugees, workers. (Not rebels or criminals: "Afghan and
+ * coalition forces detained insurgents" made the Haqqani leaders and the insurgents one actor;
+ * nor a word that only says "a person": "police detained three men near the border".) */
 static int domestic_sector(const char *sector) {
     static const char *const dom[] = {"OPP", "PRO", "CVL", "REF", "LAB", NULL};
     for (int i = 0; dom[i]; i++) if (!strcmp(sector, dom[i])) return 1;
@@ -1752,15 +1745,14 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                        adjectival(s, tn) && !reduced_relative(s, tn->b);
         uint32_t wa = 0, wb = 0;   /* the weapon's words */
         int causeless = !an->passive && sub < 0 && !an->noun && !an->participle && an->governor < 0 &&
-                        (!strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2)) &&
-                        violent_cause(s, head->group, &wa, &wb);
+                        force_code(code) && violent_cause(s, head->group, &wa, &wb);
         int weapon_by = an->passive && byagent < 0 && !an->noun && violent_by(s, an->tok, &wa, &wb);
         /* "The operation resulted in the detention of several suspected insurgents": a noun of
          * arrest with no doer, "of" its people, is read as its passive ("were detained"); not
          * force ("any attacks against Kazakhstan", "rule out an attack on Ukraine?") */
         int doerless = an->noun && sub < 0 && !strncmp(code, "17", 2) && an->tok + 1 < s->b && is(s, an->tok + 1, "of");
         if (!ns && ((an->passive && byagent < 0) || causeless || doerless) && nt && !bare_adj && !d->petrarch &&
-            (!strncmp(code, "17", 2) || !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2))) {
+            (!strncmp(code, "17", 2) || force_code(code))) {
             memset(&ev.src, 0, sizeof ev.src);
             /* "a car bomb in central Baghdad killed three": a blast someone set off where no one
              * is named is the act of unidentified armed forces of the country it struck (UAF) */

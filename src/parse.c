@@ -198,9 +198,7 @@ static void share_coordinated(dyad_sent *s, dyad_np *x, dyad_np *y) {
     }
 }
 
-/* An adverb: a word of the adv class, or a lower-case word of six letters or more in -ly that
- * names no actor and is no verb form ("fiercely", "unjustly"). */
-static int adverb(const dyad_sent *s, uint32_t i) {
+int dyad_adverb(const dyad_sent *s, uint32_t i) {
     if (wflags(s, i) & W_ADV) return 1;
     const dyad_token *t = &s->t[i];
     if (t->len < 6 || !(t->flags & T_WORD) || (t->flags & T_CAP) || s->tnp[i - s->a] >= 0 || (wflags(s, i) & W_VERB)) return 0;
@@ -973,7 +971,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         while (q > a) {
             uint32_t f = wflags(s, q - 1);
             if (f & W_NEG) { an.neg = 1; q--; continue; }
-            if ((f & W_ADV) || adverb(s, q - 1)) { q--; continue; }
+            if (dyad_adverb(s, q - 1)) { q--; continue; }
             if (f & W_MODAL_INTENT) { an.intent = 1; q--; continue; }
             if (f & W_MODAL_HYPO) { an.hypo = 1; q--; continue; }
             if (f & W_MUST) { an.must = 1; q--; continue; }
@@ -982,7 +980,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                 if ((f & W_BE) && (vf & VF_PART) && q < i && !an.passive) {
                     /* "was not signed", "has been signed" */
                     int only_adv = 1;
-                    for (uint32_t x = q; x < i; x++) if (!(wflags(s, x) & (W_ADV | W_NEG | W_AUX)) && !adverb(s, x)) only_adv = 0;
+                    for (uint32_t x = q; x < i; x++) if (!(wflags(s, x) & (W_ADV | W_NEG | W_AUX)) && !dyad_adverb(s, x)) only_adv = 0;
                     if (only_adv) an.passive = 1;
                 }
                 q--;

@@ -105,6 +105,10 @@ void dyad_sent_free(dyad_sent *s, const dyad_mem *mem);
 int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_token *t, uint32_t a,
                uint32_t b, int32_t date);
 
+/* An adverb: a word of the adv class, or a lower-case word of six letters or more in -ly that
+ * names no actor and is no verb form ("fiercely", "unjustly"). */
+int dyad_adverb(const dyad_sent *s, uint32_t i);
+
 /* "Two insurgents were killed and several others detained": where a quantity of further
  * people right after "and" starts, ending at token g (the verb), or g when there is none. */
 uint32_t dyad_and_quantity(const dyad_sent *s, uint32_t g);
