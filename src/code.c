@@ -419,33 +419,6 @@ static int tally_cues(const dyad_sent *s) {
     return cues;
 }
 
-/* For anchor k, a verb after "and" whose object is a quantity of others ("and detained
- * numerous others", "and wounded two more"): the first actor phrase between the verb before it
- * and "and", the people that verb acted on; else -1. */
-static int32_t more_of_them(const dyad_sent *s, int32_t k) {
-    const dyad_anchor *an = &s->anchors[k];
-    uint32_t x = an->tok + 1, q = x;
-    while (q < s->b && q < x + 3 && ((s->t[q].flags & T_NUM) || (wf(s, q) & W_NUMWORD) || is(s, q, "several") ||
-                                    is(s, q, "numerous") || is(s, q, "many") || is(s, q, "multiple") || is(s, q, "a") ||
-                                    is(s, q, "few") || is(s, q, "dozens") || is(s, q, "scores")))
-        q++;
-    if (!(is(s, q, "others") || is(s, q, "more") || (q == x && is(s, q, "another")))) return -1;
-    if (an->group <= s->a || !is(s, an->group - 1, "and")) return -1;
-    for (int32_t j = k - 1; j >= 0; j--) {
-        const dyad_anchor *p = &s->anchors[j];
-        if (p->noun || p->tok >= an->group) continue;
-        for (uint32_t y = p->tok + 1; y + 1 < an->group; y++) {
-            int32_t np = s->tnp[y - s->a];
-            if (np < 0 || s->nps[np].a != y) continue;
-            const dyad_np *n = &s->nps[np];
-            if (n->loc || n->by || n->from || n->pron || (n->agent < 0 && n->owner < 0)) continue;
-            return n->first;
-        }
-        return -1;
-    }
-    return -1;
-}
-
 /* An actor phrase that is the topic of talk, not a party to it: "discussed the developments in
  * Ukraine", "briefed him on the situation around Ukraine" (not "dialogue between Belgrade and
  * Pristina": talks name their parties). */
@@ -1432,9 +1405,6 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                     continue;
                 tgt = p->first;
             }
-        /* "killed several insurgents and detained numerous others": people named only as more
-         * of those the verb before it acted on are of their kind */
-        if (tgt < 0 && !an->passive && !(pat->flags & PF_RECV)) tgt = more_of_them(s, (int32_t)k);
         /* Else, as TABARI does, the first country after the verb even behind "in" or "from"
          * ("will evacuate all settlements in the Gaza Strip", "withdrew from Lebanon"), when it
          * is not the subject's own. */
@@ -1686,14 +1656,20 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 }
             continue;
         }
-        /* "killed two insurgents and detained nine others": "others", "another" are more of
-         * the kind of the last target in the sentence */
+        /* "killed two insurgents and detained nine others", "killed several insurgents and
+         * detained numerous others": "others", "another" are more of the kind of the last target
+         * in the sentence */
         if (!nt && out->n > first_ev && !an->passive) {
             uint32_t x = an->tok + 1;
+            int another = 0;   /* "detained another nine" */
             while (x < end && ((s->t[x].flags & T_NUM) ||
-                   ((s->t[x].flags & T_WORD) && ((wf(s, x) & (W_DET | W_MONEY | W_ADV)) || is(s, x, "suspected")))))
+                   ((s->t[x].flags & T_WORD) && ((wf(s, x) & (W_DET | W_MONEY | W_ADV | W_NUMWORD)) || is(s, x, "suspected") ||
+                                                 is(s, x, "numerous") || is(s, x, "multiple") || is(s, x, "few") ||
+                                                 is(s, x, "dozens") || is(s, x, "scores"))))) {
+                another |= is(s, x, "another");
                 x++;
-            if (x < end && (is(s, x, "others") || is(s, x, "another") || (x > an->tok + 1 && is(s, x - 1, "another"))))
+            }
+            if (x < end && (is(s, x, "others") || is(s, x, "another") || another))
                 tgts[nt++] = out->v[out->n - 1].tgt;
         }
         if (!nt && city >= 0) {
