@@ -502,8 +502,8 @@ static int read_np(const scan *s, size_t j, np *o) {
     int caps = 1;
     while (k < s->b && nw < MAXRUN) {
         /* a hyphen inside a word ("a high-level facilitator") */
-        if (nw && k + 1 < s->b && (t[k].flags & T_PUNCT) && t[k].len == 1 && s->text[t[k].off] == '-' &&
-            t[k - 1].off + t[k - 1].len == t[k].off && t[k + 1].off == t[k].off + 1 && (t[k + 1].flags & T_WORD)) {
+        if (nw && k + 1 < s->b && is_punct(s, k, '-') && t[k - 1].off + t[k - 1].len == t[k].off &&
+            t[k + 1].off == t[k].off + 1 && (t[k + 1].flags & T_WORD)) {
             k++;
             continue;
         }
@@ -607,7 +607,7 @@ static void emit(sink *k, size_t a, size_t b, int kind, double v, int min, int o
  * Ghazni province," "near the village of Sayyidabad": names, words for divisions, "the", "of",
  * commas and hyphens), or a participle and its phrase ("associated with the compound"), up to
  * a form of "be". Where it ends, or k. */
-static size_t place_aside(const scan *s, size_t k) {
+static size_t aside_before_verb(const scan *s, size_t k) {
     static const char *const div[] = {"district", "province", "village", "city", "area", "region", "town", "the", "of", NULL};
     if (k < s->b && (s->t[k].flags & T_WORD) && !(s->t[k].flags & T_CAP) && s->t[k].len > 4 &&
         dyad_strncaseeq(s->text + s->t[k].off + s->t[k].len - 2, "ed", 2) && !(lexf(s, k) & (STOP_FLAGS | W_BE | W_AUX))) {
@@ -675,7 +675,7 @@ static size_t count_after(const scan *s, size_t i, sink *out, size_t *skip) {
     if (!cl && p.head) {
         /* "A Haqqani leader in Pul-e Alam district, Logar province, was arrested": a place
          * between the people and their passive verb */
-        size_t pe = place_aside(s, p.end);
+        size_t pe = aside_before_verb(s, p.end);
         int be2, neg2;
         size_t k2 = pe > p.end ? skip_aux(s, pe, &be2, &neg2) : 0;
         const cphrase *cw2;
