@@ -459,9 +459,12 @@ static int eval_isaf(dyad_coder *c, const char *path, report *r, int nworst) {
         if (killed == 0) killed = isaf_total(&e, 0, 1);
         if (captured == 0) captured = isaf_total(&e, 1, 1);
         cJSON *gk = cJSON_GetObjectItem(gold, "min_killed"), *gc = cJSON_GetObjectItem(gold, "min_captured");
-        if (cJSON_IsNumber(gk)) { kill_n++; kill_ok += fabs(gk->valuedouble - killed) < 0.5; }
-        if (cJSON_IsNumber(gc)) { cap_n++; cap_ok += fabs(gc->valuedouble - captured) < 0.5; }
-        if (cJSON_IsNumber(gk) && cJSON_IsNumber(gc)) { both_n++; both_ok += fabs(gk->valuedouble - killed) < 0.5 && fabs(gc->valuedouble - captured) < 0.5; }
+        /* (each figure judged once: the ratios below and the record's reasons use the same) */
+        int kill_wrong = cJSON_IsNumber(gk) && fabs(gk->valuedouble - killed) >= 0.5;
+        int cap_wrong = cJSON_IsNumber(gc) && fabs(gc->valuedouble - captured) >= 0.5;
+        if (cJSON_IsNumber(gk)) { kill_n++; kill_ok += !kill_wrong; }
+        if (cJSON_IsNumber(gc)) { cap_n++; cap_ok += !cap_wrong; }
+        if (cJSON_IsNumber(gk) && cJSON_IsNumber(gc)) { both_n++; both_ok += !kill_wrong && !cap_wrong; }
         cJSON *pv = cJSON_GetObjectItem(gold, "province");
         const char *gprov = cJSON_IsArray(pv) && cJSON_GetArraySize(pv) && cJSON_IsString(cJSON_GetArrayItem(pv, 0))
                                 ? cJSON_GetArrayItem(pv, 0)->valuestring : "";
@@ -492,9 +495,9 @@ static int eval_isaf(dyad_coder *c, const char *path, report *r, int nworst) {
         if (!cok) wl += snprintf(why + wl, sizeof why - wl, "wrong class: %s (gold %s); ", pclass, gclass);
         if (cJSON_IsString(sd) && strlen(sd->valuestring) == 10 && !dok && wl < sizeof why)
             wl += snprintf(why + wl, sizeof why - wl, "wrong date: %s (gold %s); ", pd ? pd : "none", sd->valuestring);
-        if (cJSON_IsNumber(gk) && fabs(gk->valuedouble - killed) >= 0.5 && wl < sizeof why)
+        if (kill_wrong && wl < sizeof why)
             wl += snprintf(why + wl, sizeof why - wl, "killed %g (gold %g); ", killed, gk->valuedouble);
-        if (cJSON_IsNumber(gc) && fabs(gc->valuedouble - captured) >= 0.5 && wl < sizeof why)
+        if (cap_wrong && wl < sizeof why)
             wl += snprintf(why + wl, sizeof why - wl, "captured %g (gold %g); ", captured, gc->valuedouble);
         if (wrong_prov[0] && wl < sizeof why) wl += snprintf(why + wl, sizeof why - wl, "%s", wrong_prov);
         if (wl >= 2 && wl < sizeof why) {
