@@ -20,13 +20,18 @@ static const char page[] =
     "The real Example.NETwork at\n\n"
     "NOTE: The contents of this page are of sole responsibility of their authors.\n";
 
+/* Cleans text as a document dated 2015-04-03 into c (its allocations through m). */
+static void clean(dyad_clean *c, const dyad_mem *m, const char *text, size_t n) {
+    dyad_clean_init(c, m);
+    dyad_date doc = {2015, 4, 3, DP_DAY};
+    assert_int_equal(dyad_clean_run(c, text, n, doc), 0);
+}
+
 static void stories(void **state) {
     (void)state;
     dyad_mem m = {NULL, NULL};
     dyad_clean c;
-    dyad_clean_init(&c, &m);
-    dyad_date doc = {2015, 4, 3, DP_DAY};
-    assert_int_equal(dyad_clean_run(&c, page, sizeof page - 1, doc), 0);
+    clean(&c, &m, page, sizeof page - 1);
     assert_int_equal(c.nstories, 3);
     char d[11];
     dyad_date_format(c.stories[0].date, d);
@@ -64,9 +69,7 @@ static void wrapped_lines(void **state) {
         "lower case after a blank line.\n";
     dyad_mem m = {NULL, NULL};
     dyad_clean c;
-    dyad_clean_init(&c, &m);
-    dyad_date doc = {2015, 4, 3, DP_DAY};
-    assert_int_equal(dyad_clean_run(&c, text, sizeof text - 1, doc), 0);
+    clean(&c, &m, text, sizeof text - 1);
     assert_int_equal(c.nsegs, 4);
     assert_true(c.segs[0].flags & SEG_TITLE);
     assert_memory_equal(text + c.segs[1].start, "The riders", 10);
