@@ -155,7 +155,9 @@ size_t dyad_morph_plurals(const dyad_morph *m, const char *w, dyad_form *out, si
     char last = w[l - 1], prev = l > 1 ? w[l - 2] : 0;
     size_t before = 0;
     if (m) exc_forms(m->noun, m->nnoun, w, out, &n, max, 1);
-    if (n > before) return n;   /* an irregular plural replaces the rule (man: men, not mans) */
+    /* an irregular plural replaces the rule (man: men, not mans), except noun.exc's -oes forms,
+     * which are variants beside the regular one (commandoes and commandos, cargoes and cargos) */
+    if (n > before && !(last == 'o' && l > 1)) return n;
     /* Compounds of man and woman are not in noun.exc (policeman, gunman, spokeswoman): add the
      * -men form beside the regular one, which costs nothing where it is wrong (humans). */
     if (l > 3 && !strcmp(w + l - 3, "man")) n = add(out, n, max, 1, w, l - 3, "men");
