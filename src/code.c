@@ -21,6 +21,12 @@ static int reduced_relative(const dyad_sent *s, uint32_t x) {
 }
 static inline int is(const dyad_sent *s, uint32_t i, const char *w) { return dyad_tok_is(s->text, &s->t[i], w); }
 
+/* Token i is the verb of some clause (an anchor that is no noun). */
+static int verb_at(const dyad_sent *s, uint32_t i) {
+    for (size_t k = 0; k < s->nanchors; k++) if (s->anchors[k].tok == i && !s->anchors[k].noun) return 1;
+    return 0;
+}
+
 static int state_sector(const char *sector);
 
 /* Appends a PETRARCH agent code to code: "~GOVFRM" after it, "NGO~" before it; three-letter
@@ -327,9 +333,7 @@ static uint32_t passive_subject_start(const dyad_sent *s, uint32_t g) {
     while (x > s->a) {
         uint32_t i = x - 1;
         if ((s->tflags[i - s->a] & TOK_BOUND) || is(s, i, ",") || ((wf(s, i) & W_COMP) && !(wf(s, i) & W_DET))) break;
-        int verb = 0;
-        for (size_t k = 0; k < s->nanchors && !verb; k++) verb = s->anchors[k].tok == i && !s->anchors[k].noun;
-        if (verb) break;
+        if (verb_at(s, i)) break;
         x = i;
     }
     return x;
@@ -460,10 +464,14 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
             if (p->participle) continue;   /* "..., including a leader, and detained" */
             return find_subject(s, p->group, k);
         }
+    /* "An attack by Taliban fighters killed two soldiers", "The operation by Afghan forces
+     * killed": with no actor before it in its clause, the doer of the subject's noun is the
+     * subject */
+    int32_t by_doer = -1;
     for (uint32_t x = g; x > s->a; x--) {
         uint32_t i = x - 1;
         uint8_t f = s->tflags[i - s->a];
-        if (f & TOK_BOUND) return -1;
+        if (f & TOK_BOUND) return by_doer;
         if (f & (TOK_SKIP | TOK_PAREN)) continue;
         if (is(s, i, "but") || is(s, i, "while") || is(s, i, "whereas") || is(s, i, "because") || is(s, i, "if") ||
             is(s, i, "when"))
@@ -475,9 +483,7 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
             for (uint32_t j = i; j > s->a + 1 && j + 14 > i; j--) {
                 uint32_t c = j - 1;
                 if (s->tflags[c - s->a] & TOK_BOUND) break;
-                int verb = 0;
-                for (size_t k = 0; k < s->nanchors; k++) if (s->anchors[k].tok == c && !s->anchors[k].noun) verb = 1;
-                if (verb) break;
+                if (verb_at(s, c)) break;
                 if (!is(s, c, ",") || c + 1 >= i) continue;
                 if ((is(s, c + 1, "a") || is(s, c + 1, "an") || is(s, c + 1, "the")) && s->tnp[c - 1 - s->a] >= 0) {
                     const dyad_np *p0 = &s->nps[s->tnp[c - 1 - s->a]];
@@ -489,7 +495,15 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
         int32_t np = s->tnp[i - s->a];
         if (np >= 0) {
             const dyad_np *p = &s->nps[np];
-            if (p->loc || p->by || p->to_with || p->from) { x = p->a + 1; continue; }
+            if (p->loc || p->by || p->to_with || p->from) {
+                const dyad_np *f0 = &s->nps[p->first];
+                if (p->by && by_doer < 0 && f0->a >= s->a + 2 && is(s, f0->a - 1, "by") && !(self >= 0 && s->anchors[self].passive) &&
+                    (s->t[f0->a - 2].flags & T_WORD) && !(wf(s, f0->a - 2) & (W_PREP | W_DET | W_AUX | W_CONJ)) &&
+                    s->tnp[f0->a - 2 - s->a] < 0 && !verb_at(s, f0->a - 2))   /* not "was attacked by" */
+                    by_doer = p->first;
+                x = f0->a + 1;
+                continue;
+            }
             /* "A leader in Andar district, Ghazni province, was arrested": a place alone between
              * commas locates what stands before it */
             if (p->place >= 0 && p->owner < 0 && p->agent < 0 && p->person < 0 && p->a > s->a &&
@@ -519,7 +533,7 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
                 return -1;
             }
     }
-    return -1;
+    return by_doer;
 }
 
 /* The actor of a noun event: a possessive before it ("Arnor's visit to Gondor"), else, when a
@@ -1022,14 +1036,27 @@ static int armed_act(const char *sector, const char *code) {
     return 0;
 }
 
+/* The words from a clause's end e to x say what the clause's act resulted in: "ambushed the
+ * insurgents, which resulted in the deaths of five", "..., which led to the capture of". */
+static int result_clause(const dyad_sent *s, uint32_t e, uint32_t x) {
+    if (e < s->b && is(s, e, ",")) e++;
+    if (e + 2 >= x || !(is(s, e, "which") || is(s, e, "that"))) return 0;
+    e++;
+    if (!(is(s, e, "resulted") || is(s, e, "led") || is(s, e, "results") || is(s, e, "leads"))) return 0;
+    e++;
+    if (!is(s, e, "in") && !is(s, e, "to")) return 0;
+    e++;
+    if (e < x && is(s, e, "the")) e++;
+    return e == x;
+}
+
 /* An agent word used as an adjective: "military pressure", "terrorist attack". */
 static int adjectival(const dyad_sent *s, const dyad_np *p) {
     if (p->b >= s->b || !(s->t[p->b].flags & T_WORD)) return 0;
     uint32_t f = wf(s, p->b);
     if (f & (W_PREP | W_CONJ | W_DET | W_REL | W_COMP | W_AUX | W_MODAL_INTENT | W_MODAL_HYPO | W_NEG | W_ADV)) return 0;
     /* a verb of the clause may follow its subject; a noun may not */
-    for (size_t k = 0; k < s->nanchors; k++) if (s->anchors[k].tok == p->b && !s->anchors[k].noun) return 0;
-    return 1;
+    return !verb_at(s, p->b);
 }
 
 /* "condemned an attack by Osgiliath soldiers": after an active verb, a "by" phrase behind a
@@ -1041,8 +1068,7 @@ static int32_t doer_of_object(const dyad_sent *s, const dyad_anchor *an, int32_t
     uint32_t by = p->a - 1, w = by - 1;
     if (!is(s, by, "by") || !(s->t[w].flags & T_WORD) || (wf(s, w) & (W_ADV | W_TIME | W_PREP | W_DET)) || s->tnp[w - s->a] >= 0)
         return -1;
-    for (size_t k = 0; k < s->nanchors; k++) if (s->anchors[k].tok == w && !s->anchors[k].noun) return -1;
-    return p->first;
+    return verb_at(s, w) ? -1 : p->first;
 }
 
 /* "A roadside bombing near Samarra killed one soldier": a weapon, blast or attack as the subject
@@ -1400,8 +1426,12 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                     continue;
                 /* (a phrase that ends where the search ends is no adjective: "expelled two
                  * diplomats following the arrest of a spy") */
-                if (p->b < tend && (s->t[p->b].flags & T_WORD) && !(wf(s, p->b) & (W_PREP | W_CONJ | W_DET | W_REL | W_COMP | W_AUX | W_VERB | W_ADV | W_TIME)) &&
-                    !reduced_relative(s, p->b))
+                /* (a noun that looks like a verb's base form follows an adjective too: "with
+                 * artillery fire killing several insurgents"; a participle describes the people:
+                 * "demonstrators protesting election results") */
+                const dyad_word *nw = p->b < tend && (s->t[p->b].flags & T_WORD) ? &d->lex.words[s->t[p->b].id] : NULL;
+                int participle = nw && (nw->flags & W_VERB) && (nw->vform & (VF_ING | VF_PAST | VF_PART)) && !(nw->vform & VF_BASE);
+                if (nw && adjectival(s, p) && !participle && !(nw->flags & W_TIME) && !reduced_relative(s, p->b))
                     continue;
                 tgt = p->first;
             }
@@ -1514,7 +1544,10 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         }
         /* counts of people that go with this kind of event, in its clause or its subject */
         for (int q = 0; q < 6; q++) ev.counts[q] = -1;
-        int takes_counts = (code[0] == '1' && code[1] >= '4') || !strncmp(code, "20", 2) || !strncmp(code, "0233", 4);
+        /* (and a surrender to a force, whose other side is an arrest, rev=173: the people who
+         * turned themselves in are in custody on both records) */
+        int custody = pat->rev[0] && !strncmp(pat->rev, "17", 2);
+        int takes_counts = (code[0] == '1' && code[1] >= '4') || !strncmp(code, "20", 2) || !strncmp(code, "0233", 4) || custody;
         if (takes_counts && !counted && d->counts) {
             ncounts = dyad_count_scan(d, d->counts, s->text, s->t, s->a, s->b, counts, 16);
             counted = 1;
@@ -1523,11 +1556,11 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             const dyad_count *cn = &counts[q];
             if (cn->paren || cn->or_kind || cn->kind < 1 || cn->kind > 5) continue;
             uint32_t lo = sub >= 0 ? s->nps[sub].a : head->group;
-            if (cn->b <= lo || cn->a >= end) continue;
+            if (cn->b <= lo || (cn->a >= end && !result_clause(s, end, cn->a))) continue;
             int ok = 0;
             if (cn->kind == DYAD_COUNT_DEAD || cn->kind == DYAD_COUNT_INJURED)
                 ok = !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2) || !strncmp(code, "1384", 4);
-            else if (cn->kind == DYAD_COUNT_ARRESTED) ok = !strncmp(code, "17", 2);
+            else if (cn->kind == DYAD_COUNT_ARRESTED) ok = !strncmp(code, "17", 2) || custody;
             else if (cn->kind == DYAD_COUNT_SIZE) ok = !strncmp(code, "14", 2) || !strncmp(code, "15", 2);
             else if (cn->kind == DYAD_COUNT_DISPLACED) ok = !strncmp(code, "20", 2) || !strncmp(code, "0233", 4);
             if (!ok) continue;

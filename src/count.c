@@ -750,6 +750,11 @@ static size_t count_before(const scan *s0, size_t i, sink *out) {
             emit(out, i, p.end, cw->kind, 1, 0, ok);
             return more_people(s, p.end, cw->kind, ok, out);
         }
+        /* "the death of Haqqani leader Shabeer": after "of", one person with no article */
+        if (!min && j > i + cl && is_word(s, j - 1, "of") && (s->t[j].flags & T_CAP) && read_np(s, j, &p) && p.head && p.one) {
+            emit(out, i, p.end, cw->kind, 1, 0, ok);
+            return more_people(s, p.end, cw->kind, ok, out);
+        }
         return 0;
     }
     if (n.min && min < 1) min = 1;

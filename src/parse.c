@@ -901,9 +901,21 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                        (is(s, p - 1, "before") || is(s, p - 1, "after") || is(s, p - 1, "while") || is(s, p - 1, "by"));
         /* "for exported grain", "with armed groups": a participle after a preposition describes */
         if (has_prev && !prev_to && !when_ing && (pf & W_PREP) && !(pf & W_AUX) && !(vf & (VF_BASE | VF_3SG))) continue;
+        /* "A Taliban commander was confirmed killed", "was reported killed": a participle right
+         * after the passive of a speech verb is the verb, a passive in that verb's group; the
+         * speech verb only says the act is known */
+        dyad_anchor said = {0};
+        if (has_prev && p == i && (vf & VF_PART) && !prev_aux && s->nanchors) {
+            const dyad_anchor *pa = &s->anchors[s->nanchors - 1];
+            int32_t opp = d->lemmas[pa->lemma].op_pattern;
+            if (pa->tok == p - 1 && pa->passive && !pa->noun && !pa->governs && opp >= 0 && d->patterns[opp].op == OP_SAY) {
+                said = *pa;
+                s->nanchors--;
+            }
+        }
         /* a verb-looking word right after a verb is its object or describes it: "conducted
          * exercises", "rejected proposed changes" */
-        if (has_prev && !(vf & VF_ING) && !prev_aux && !prev_to && s->nanchors &&
+        if (!said.passive && has_prev && !(vf & VF_ING) && !prev_aux && !prev_to && s->nanchors &&
             s->anchors[s->nanchors - 1].tok == p - 1 && !s->anchors[s->nanchors - 1].noun)
             continue;
         if (next_of && !(vf & VF_PAST) && !prev_aux && !prev_to) continue;
@@ -987,6 +999,16 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                 continue;
             }
             break;
+        }
+        if (said.passive) {
+            an.passive = 1;
+            an.neg = said.neg;
+            an.intent = said.intent;
+            an.hypo = said.hypo;
+            an.must = said.must;
+            an.governor = said.governor;
+            an.gov_np = said.gov_np;
+            q = said.group;
         }
         /* "Two insurgents were killed and several others detained": after "and" and a quantity,
          * a participle with no auxiliary is a passive like the verb before it */
