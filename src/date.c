@@ -117,9 +117,17 @@ static int year_for(dyad_date ref, int m, int d) {
 
 /* A date that dates something other than the clause's event: a noun's modifier ("the July 2
  * attack", "an Aug. 7 bombing"), a period's start ("Since May 1"). A possessive ("yesterday's
- * talks") is not one: what a sentence reports of the talks is dated by them. */
+ * talks") is not one: what a sentence reports of the talks is dated by them; but after a
+ * preposition that relates the act to another ("responsible for Tuesday's attack", "after
+ * Monday's vote") the possessive dates that other act ("during Saturday's election" and "the
+ * results of yesterday's talks" stay). */
 static int modifier(const char *text, const dyad_token *t, size_t n, size_t a, size_t b) {
     if (a > 0 && (tok_is(text, &t[a - 1], "since") || tok_is(text, &t[a - 1], "from"))) return 1;
+    static const char *const relating[] = {"for", "behind", "after", "before", "against", "over", "about",
+                                           "following", "to", NULL};
+    int poss = b + 1 < n && (tok_is(text, &t[b], "'s") || (tok_is(text, &t[b], "'") && tok_is(text, &t[b + 1], "s")));
+    for (int q = 0; poss && a > 0 && relating[q]; q++)
+        if (tok_is(text, &t[a - 1], relating[q])) return 1;
     int det = a > 0 && (tok_is(text, &t[a - 1], "the") || tok_is(text, &t[a - 1], "a") || tok_is(text, &t[a - 1], "an"));
     return det && b < n && (t[b].flags & T_WORD) && !tok_is(text, &t[b], "and") && !tok_is(text, &t[b], "or");
 }
