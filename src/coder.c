@@ -191,6 +191,21 @@ static dyad_date guess_date(dyad_coder *c, const char *text, size_t len) {
         if (best.prec == DP_DAY && months >= 0 && months <= 1) return best;
         return (dyad_date){y, m, 0, DP_MONTH};
     }
+    /* "KABUL, Afghanistan (Jan. 13) ... an attack in June 2011": a month the story mentions is
+     * past, so a day with no year above it (its dateline) is on or after it: 2012-01-13 */
+    if (best.prec == DP_MONTH && at != SIZE_MAX) {
+        dyad_date ref = {best.y, best.m, 1, DP_DAY};
+        n = dyad_date_scan(text, c->toks.v, c->toks.n, ref, de, 16, NULL);
+        for (size_t i = 0; i < n && de[i].a < at; i++) {
+            if ((de[i].flags & DF_ABSOLUTE) || de[i].date.prec != DP_DAY) continue;
+            int num = 0;
+            for (size_t k = de[i].a; k < de[i].b; k++) num |= (t[k].flags & T_NUM) != 0;
+            if (!num) continue;   /* "yesterday", "Monday" */
+            dyad_date d = de[i].date;
+            d.y = best.y + (d.m < best.m);
+            return d;
+        }
+    }
     return best;
 }
 
