@@ -441,6 +441,22 @@ static int topic_np(const dyad_sent *s, const dyad_np *p) {
     return 0;
 }
 
+/* Token x stands in a subordinate clause set off by commas before token g: ", after
+ * intelligence indicated militant activity, and detained"; its verb is not the one "and" joins. */
+static int in_aside(const dyad_sent *s, uint32_t x, uint32_t g) {
+    static const char *const sub[] = {"after", "when", "while", "because", "as", "since", "before", "although",
+                                      "though", "until", "once", "if", "where", NULL};
+    uint32_t c2 = x + 1;
+    while (c2 < g && !is(s, c2, ",")) c2++;
+    if (c2 >= g) return 0;
+    for (uint32_t c1 = x; c1 > s->a && c1 + 12 > x; c1--) {
+        if (!is(s, c1 - 1, ",")) continue;
+        for (int q = 0; sub[q]; q++) if (is(s, c1, sub[q])) return 1;
+        return 0;
+    }
+    return 0;
+}
+
 /* The subject: the nearest actor phrase before token g in the same clause. */
 static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
     /* "raided a Taliban compound, killing two insurgents", "returned fire killing two": a
@@ -462,6 +478,7 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
             const dyad_anchor *p = &s->anchors[k];
             if (p->noun || p->governs || p->tok >= g) continue;
             if (p->participle) continue;   /* "..., including a leader, and detained" */
+            if (in_aside(s, p->tok, g)) continue;   /* "..., after intelligence indicated X, and detained" */
             return find_subject(s, p->group, k);
         }
     /* "An attack by Taliban fighters killed two soldiers", "The operation by Afghan forces

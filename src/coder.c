@@ -189,6 +189,19 @@ static dyad_date guess_date(dyad_coder *c, const char *text, size_t len) {
         if (y < 1900 || y > 2100 || m < 1 || m > 12) continue;
         int months = (best.y - y) * 12 + (best.m - m);
         if (best.prec == DP_DAY && months >= 0 && months <= 1) return best;
+        /* a day with no year near it, of that month or the next, says which day: "June 17:
+         * Afghan-ISAF Operations ... 2010-06-CA-063", "IJC Operational Update, July 16 ...
+         * 2010-07-CA-097" (not a period's start: "since July 1") */
+        dyad_date ref = {y, m, 15, DP_DAY};
+        size_t nd = dyad_date_scan(text, t, c->toks.n, ref, de, 16, NULL);
+        for (size_t k = 0; k < nd && de[k].a < i + 40; k++) {
+            const dyad_date_expr *e = &de[k];
+            if ((e->flags & (DF_ABSOLUTE | DF_MODIFIER | DF_PAREN)) || e->date.prec != DP_DAY) continue;
+            int num = 0, word = 0;
+            for (size_t q = e->a; q < e->b; q++) { num |= (t[q].flags & T_NUM) != 0; word |= (t[q].flags & T_WORD) != 0; }
+            int later = (e->date.y - y) * 12 + (e->date.m - m);
+            if (num && word && later >= 0 && later <= 1) return e->date;
+        }
         return (dyad_date){y, m, 0, DP_MONTH};
     }
     /* "KABUL, Afghanistan (Jan. 13) ... an attack in June 2011": a month the story mentions is
