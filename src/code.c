@@ -457,6 +457,37 @@ static int in_aside(const dyad_sent *s, uint32_t x, uint32_t g) {
     return 0;
 }
 
+/* "engaged the insurgents, killing them", "killing two of them", "detained two insurgents and
+ * killed one of them": a pronoun right after the verb (after a count: "several of", "all") is
+ * the actor the sentence named before the verb, other than its subject, when an act of force or
+ * arrest coded before in this sentence was on it ("treated civilians ... when Soviet forces
+ * were fighting them" is no such act); -1 if none. */
+static int32_t pronoun_object(const dyad_sent *s, const dyad_anchor *an, int32_t sub, const dyad_evs *out,
+                              uint32_t sentence) {
+    uint32_t x = an->tok + 1;
+    for (int n = 0; n < 3 && x < s->b && ((s->t[x].flags & T_NUM) || (wf(s, x) & (W_DET | W_NUMWORD)) || is(s, x, "of") ||
+                                          is(s, x, "many") || is(s, x, "one") || is(s, x, "dozens")); n++)
+        x++;
+    if (x >= s->b || !(is(s, x, "him") || is(s, x, "her") || is(s, x, "them"))) return -1;
+    for (uint32_t y = an->group; y > s->a; y--) {
+        int32_t np = s->tnp[y - 1 - s->a];
+        if (np < 0) continue;
+        const dyad_np *p = &s->nps[s->nps[np].first];
+        if (p->pron || p->loc || p->by || p->from || s->nps[np].first == sub || (sub >= 0 && s->nps[sub].first == s->nps[np].first)) {
+            y = p->a + 1;
+            continue;
+        }
+        for (size_t k = out->n; k-- > 0 && out->v[k].sentence == sentence && out->v[k].sa == s->a;) {
+            const dyad_ev *e = &out->v[k];
+            if (!force_code(e->cameo) && strncmp(e->cameo, "17", 2)) continue;
+            for (int32_t q = s->nps[np].first; q >= 0; q = s->nps[q].next)
+                if (e->tgt.a >= s->nps[q].a && e->tgt.b <= s->nps[q].b && e->tgt.b > e->tgt.a) return s->nps[np].first;
+        }
+        return -1;
+    }
+    return -1;
+}
+
 /* The subject: the nearest actor phrase before token g in the same clause. */
 static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
     /* "raided a Taliban compound, killing two insurgents", "returned fire killing two": a
@@ -1411,6 +1442,8 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             tgt = doer >= 0 && (named < 0 || s->nps[named].a > s->nps[doer].a) ? doer : named;
         }
         if (tgt < 0) tgt = deftgt;   /* "the authorities": may name someone through the story */
+        if (tgt < 0 && !d->petrarch && !an->passive && !an->noun && (force_code(code) || !strncmp(code, "17", 2)))
+            tgt = pronoun_object(s, an, sub, out, sentence);
         /* "dismissed an appeal from President Gbago", "accepted an offer from Rohan": whose
          * appeal, offer or request it is */
         if (tgt < 0 && fromnp >= 0 && s->nps[fromnp].a >= 2 + s->a) {
@@ -1850,12 +1883,25 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             ctx->place_dateline = 0;
         }
     }
+    int named_person = 0;
     for (size_t q = 0; q < s->nnps; q++) {
         const dyad_np *p = &s->nps[q];
         if (p->pron || p->owner < 0 || (s->tflags[p->a - s->a] & TOK_SKIP)) continue;
         dyad_av v;
         dyad_av_from_np(s, p, &v);
-        if (v.type == AT_PERSON) ctx->person = v;
+        if (v.type == AT_PERSON) {
+            ctx->person = v;
+            named_person = 1;
+        }
+        /* "a Taliban leader ... He was subsequently killed": one person known by a role word
+         * (counts.txt's nouns for one person) is whom "he" or "she" may name next, unless the
+         * sentence names a person ("Putin met a Taliban leader. He said": Putin) */
+        else if (!named_person && p->person < 0 && p->agent >= 0 && p->next < 0 && p->first == (int32_t)q && d->counts &&
+                 dyad_count_person(d->counts, s->text, &s->t[p->b - 1])) {
+            int later = 0;   /* (nor a person named after it) */
+            for (size_t r = q + 1; r < s->nnps && !later; r++) later = s->nps[r].person >= 0;
+            if (!later) ctx->person = v;
+        }
         if (v.country[0] && !p->loc && v.type != AT_PERSON) ctx->country = v;
         if (v.org && (v.type == AT_IGO || v.type == AT_NGO)) ctx->org = v;
         if (v.country[0] && v.sector[0] && !p->loc && v.type != AT_PERSON && !state_sector(v.sector))

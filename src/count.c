@@ -735,10 +735,20 @@ static size_t count_before(const scan *s0, size_t i, sink *out) {
     num n;
     np p;
     if (j >= s->b) return 0;
-    /* "detained the two suspects": a number behind "the" (not "the one who") */
-    if ((is_word(s, j, "the") || is_word(s, j, "these") || is_word(s, j, "those")) && j + 1 < s->b &&
+    /* "detained the two suspects": a number behind "the" (not "the one who"); "killing all
+     * three" */
+    if ((is_word(s, j, "the") || is_word(s, j, "these") || is_word(s, j, "those") || is_word(s, j, "all")) && j + 1 < s->b &&
         read_number(s, j + 1, &n) && !n.article)
         j++;
+    /* "killed between three and six insurgents": at least the first */
+    if (is_word(s, j, "between") && j + 1 < s->b && read_number(s, j + 1, &n) && !n.article && !n.min &&
+        is_word(s, n.end, "and") && n.end + 1 < s->b) {
+        num n2;
+        if (read_number(s, n.end + 1, &n2) && !n2.article && n2.v >= n.v && read_np(s, n2.end, &p)) {
+            emit(out, i, p.end, cw->kind, n.v, 1, ok);
+            return more_people(s, p.end, cw->kind, ok, out);
+        }
+    }
     if (!read_number(s, j, &n) || !read_np(s, n.end, &p) || (n.article && !p.head)) {
         /* one person: "killing him", "captured another", "killed the Taliban leader" */
         size_t l = phrase_at(s, j, BIT(CC_SINGLE), NULL);
@@ -803,6 +813,16 @@ int dyad_count_word(const dyad_counts *c, const char *text, const dyad_token *t)
     return w && (w->classes & BIT(CC_COUNT));
 }
 
+int dyad_count_person(const dyad_counts *c, const char *text, const dyad_token *t) {
+    const cword *w = c ? word_of(c, text, t) : NULL;
+    if (!w || !(w->classes & BIT(CC_NOUN))) return 0;
+    for (uint32_t k = 0; k < w->n; k++) {
+        const cphrase *p = &c->phrases[w->first + k];
+        if (p->cls == CC_NOUN && p->ntok == 1 && p->value == 1) return 1;
+    }
+    return 0;
+}
+
 size_t dyad_count_scan(const dyad_dict *d, const dyad_counts *c, const char *text, const dyad_token *t,
                        size_t a, size_t b, dyad_count *out, size_t max) {
     if (!c || c->d != d || !max) return 0;
@@ -827,6 +847,20 @@ size_t dyad_count_scan(const dyad_dict *d, const dyad_counts *c, const char *tex
         if (w && (w->classes & BIT(CC_COUNT))) {
             size_t e = count_before(&s, i, &k);
             if (e) { i = e - 1; continue; }
+        }
+        /* "He was subsequently killed", "He was engaged and killed": one person, the subject of
+         * a passive count word */
+        if (w && (w->classes & BIT(CC_SINGLE)) && (is_word(&s, i, "he") || is_word(&s, i, "she"))) {
+            int be, neg;
+            size_t q = skip_aux(&s, i + 1, &be, &neg);
+            if (be && q + 2 < b && (lexf(&s, q) & W_VERB) && !phrase_at(&s, q, BIT(CC_COUNT), NULL) && is_word(&s, q + 1, "and")) q += 2;
+            const cphrase *cw;
+            size_t cl = be && !neg ? phrase_at(&s, q, BIT(CC_COUNT), &cw) : 0;
+            if (cl) {
+                emit(&k, i, q + cl, cw->kind, 1, 0, 0);
+                i = q + cl - 1;
+                continue;
+            }
         }
         if ((tk->flags & T_NUM) || !w || (w->classes & (BIT(CC_VAGUE) | BIT(CC_NUMBER) | BIT(CC_ARTICLE)))) {
             /* "a", "an" are everywhere, and one person needs a count word within reach: find the
