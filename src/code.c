@@ -1643,6 +1643,21 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             }
             ev.count_b[k] = cn->b;
         }
+        /* "killed Osama bin Laden", "killing Malawi Sahib", "arrested President Gbagbo": a count
+         * word right before one person known by name counts one */
+        if (takes_counts && tgtnp >= 0 && s->nps[tgtnp].a == an->tok + 1 && s->nps[tgtnp].next < 0 && s->nps[tgtnp].first == tgtnp) {
+            const dyad_np *tp = &s->nps[tgtnp];
+            int k = dyad_count_kind(d->counts, s->text, &s->t[an->tok]);
+            uint32_t nx, ny;
+            int one = tp->person >= 0 || tp->titled || (tp->coref && (s->t[tp->a].flags & T_CAP) && !(wf(s, tp->a) & W_DET)) ||
+                      (!(wf(s, tp->a) & W_DET) && dyad_np_name(s, tp, &nx, &ny));   /* "killed Taliban leader Saifullah" */
+            int fits = k == DYAD_COUNT_DEAD || k == DYAD_COUNT_INJURED ? force_code(code) : k == DYAD_COUNT_ARRESTED && !strncmp(code, "17", 2);
+            if (one && fits && ev.counts[k] < 0) {
+                ev.counts[k] = 1;
+                ev.count_a[k] = an->tok;
+                ev.count_b[k] = tp->b;
+            }
+        }
         ev.tally = tally(s, head, an->tok, &tally_cache);
         if (s->attrib_np >= 0) dyad_av_from_np(s, &s->nps[s->attrib_np], &ev.attr);
         else if (s->attrib_b > s->attrib_a) { ev.attr.a = s->attrib_a; ev.attr.b = s->attrib_b; }

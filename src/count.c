@@ -813,6 +813,16 @@ int dyad_count_word(const dyad_counts *c, const char *text, const dyad_token *t)
     return w && (w->classes & BIT(CC_COUNT));
 }
 
+int dyad_count_kind(const dyad_counts *c, const char *text, const dyad_token *t) {
+    const cword *w = c ? word_of(c, text, t) : NULL;
+    if (!w || !(w->classes & BIT(CC_COUNT))) return 0;
+    for (uint32_t k = 0; k < w->n; k++) {
+        const cphrase *p = &c->phrases[w->first + k];
+        if (p->cls == CC_COUNT && p->ntok == 1) return p->kind;
+    }
+    return 0;
+}
+
 int dyad_count_person(const dyad_counts *c, const char *text, const dyad_token *t) {
     const cword *w = c ? word_of(c, text, t) : NULL;
     if (!w || !(w->classes & BIT(CC_NOUN))) return 0;

@@ -76,6 +76,9 @@ size_t dyad_count_scan(const dyad_dict *d, const dyad_counts *c, const char *tex
 /* Whether the token at t starts a count word of counts.txt ("killing", "detaining"). */
 int dyad_count_word(const dyad_counts *c, const char *text, const dyad_token *t);
 
+/* The kind (DYAD_COUNT_*) of the one-word count word at t ("killing": dead), or 0. */
+int dyad_count_kind(const dyad_counts *c, const char *text, const dyad_token *t);
+
 /* Whether the token at t is a one-word noun for one person of counts.txt (noun1: "leader",
  * "facilitator", "man"). */
 int dyad_count_person(const dyad_counts *c, const char *text, const dyad_token *t);

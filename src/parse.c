@@ -107,7 +107,57 @@ uint32_t dyad_and_quantity(const dyad_sent *s, uint32_t g) {
     return q < g && q > s->a && is(s, q - 1, "and") ? q : g;
 }
 
+/* (parse.h) */
+int dyad_np_name(const dyad_sent *s, const dyad_np *p, uint32_t *x, uint32_t *y) {
+    const dyad_token *t = s->t;
+    if (p->person >= 0 || (p->owner < 0 && p->agent < 0) || !s->d->counts) return 0;
+    uint32_t k = p->b, head = p->b - 1;
+    if (p->titled) {   /* the name is the phrase's end, after its title */
+        uint32_t tl = p->a;
+        while (tl < p->b && !(wflags(s, tl) & W_TITLE)) tl++;
+        if (tl + 1 >= p->b) return 0;
+        head = tl;
+        k = tl + 1;
+    }
+    if (!dyad_count_person(s->d->counts, s->text, &t[head])) return 0;
+    int comma = 0;
+    if (!p->titled && k + 1 < s->b && (is(s, k, "named") || is(s, k, "called"))) k++;
+    else if (!p->titled && k + 1 < s->b && is(s, k, ",")) { k++; comma = 1; }
+    else if (!p->titled && !(wflags(s, head) & W_TITLE)) return 0;   /* "Haqqani leader Shabeer", not "volunteer Day" */
+    uint32_t e = k;
+    while (e < s->b && e < k + 3 && (t[e].flags & T_WORD) && (t[e].flags & T_CAP) && !(wflags(s, e) & ~(W_START | W_NOUNISH))) e++;
+    if (e == k || (p->titled && e != p->b)) return 0;
+    if (comma && !(e < s->b && is(s, e, ","))) return 0;   /* "the leader, Mullah Omar," */
+    if (e < s->b && (t[e].flags & T_WORD) && (t[e].flags & T_CAP)) return 0;   /* a longer name of some class */
+    *x = k;
+    *y = e;
+    return 1;
+}
+
+/* The end of the name a story gave before (dyad_name) that stands at token i, and the name; i
+ * when none. */
+static uint32_t name_at(const dyad_sent *s, uint32_t i, const dyad_name **out) {
+    const dyad_aliases *al = s->aliases;
+    if (!al || !al->nnames || s->d->petrarch || !(s->t[i].flags & T_CAP)) return i;
+    for (size_t q = 0; q < al->nnames && q < 8; q++) {
+        const dyad_name *nm = &al->names[(al->nnames - 1 - q) % 8];
+        uint32_t e = i;
+        while (e < s->b && s->t[e].off + s->t[e].len < s->t[i].off + nm->len) e++;
+        if (e >= s->b || s->t[e].off + s->t[e].len != s->t[i].off + nm->len) continue;
+        if (memcmp(s->text + s->t[i].off, s->text + nm->off, nm->len)) continue;
+        *out = nm;
+        return e + 1;
+    }
+    return i;
+}
+
 void dyad_aliases_note(const dyad_sent *s, dyad_aliases *al) {
+    for (size_t q = 0; q < s->nnps; q++) {
+        const dyad_np *p = &s->nps[q];
+        uint32_t x, y;
+        if (!p->pron && !p->loc && s->d->counts && !s->d->petrarch && dyad_np_name(s, p, &x, &y))
+            al->names[al->nnames++ % 8] = (dyad_name){s->t[x].off, s->t[y - 1].off + s->t[y - 1].len - s->t[x].off, p->owner, p->agent};
+    }
     for (size_t q = 0; q < s->nnps; q++) {
         const dyad_np *p = &s->nps[q];
         if (p->pron || p->loc || (s->tflags[p->a - s->a] & TOK_SKIP)) continue;
@@ -505,6 +555,15 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
     rawnp raw[256];
     size_t nraw = 0;
     for (uint32_t i = a; i < b && nraw < 256;) {
+        /* "... a Taliban leader named Malawi Sahib ... killing Malawi Sahib": a name the story
+         * gave one person known by a role word names that person */
+        const dyad_name *nm = NULL;
+        uint32_t ne = name_at(s, i, &nm);
+        if (ne > i) {
+            raw[nraw++] = (rawnp){i, ne, {nm->owner, nm->agent, -1, -1, -1}, PRON_NONE, 0, 0, 0, 1};
+            i = ne;
+            continue;
+        }
         const dyad_mention *m = mention_at(s, i, mstart);
         uint32_t wf = wflags(s, i);
         if (!m || !has_actor(s, m)) {
@@ -560,6 +619,16 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (v.owner >= 0 && (d->actors[v.owner].type == AT_CAPITAL || d->actors[v.owner].type == AT_CITY) &&
             j < b && (t[j].flags & T_CAP) && (t[j].flags & T_WORD) && !mention_at(s, j, mstart)) {
             i = j;
+            continue;
+        }
+        /* "killing Malawi Sahib", "met Jordan Peterson": a country's own name (not its adjective:
+         * "the Russian Empire") that opens a person's name (a capitalised word of no class after
+         * it, then the name ends) mid-sentence is no country */
+        if (v.owner >= 0 && v.agent < 0 && v.person < 0 && d->actors[v.owner].type == AT_COUNTRY && m->b == i + 1 &&
+            i > a && (t[i - 1].flags & T_WORD) && !(t[i - 1].flags & T_CAP) && j + 1 < b && (t[j].flags & T_WORD) &&
+            (t[j].flags & T_CAP) && !wflags(s, j) && !mention_at(s, j, mstart) && !(t[j + 1].flags & T_CAP) &&
+            strlen(d->actors[v.owner].canon) == t[i].len && dyad_strncaseeq(d->actors[v.owner].canon, s->text + t[i].off, t[i].len)) {
+            i = j + 1;
             continue;
         }
         for (;;) {

@@ -68,9 +68,18 @@ typedef struct dyad_alias {
     int32_t owner, agent, person;
 } dyad_alias;
 
+/* One person a story named by a role word and a name ("a Taliban leader named Malawi Sahib",
+ * "Haqqani leader Shabeer"), for the later sentences that name him by the name alone. */
+typedef struct dyad_name {
+    uint32_t off, len;       /* the name in the document's text */
+    int32_t owner, agent;
+} dyad_name;
+
 typedef struct dyad_aliases {
     dyad_alias v[16];        /* a ring, newest at v[(n - 1) % 16] */
     size_t n;
+    dyad_name names[8];      /* a ring, newest at names[(nnames - 1) % 8] */
+    size_t nnames;
     uint32_t sentences;      /* sentences noted so far */
     int32_t country;         /* the last sentence subject that is a country: "the country" */
     uint32_t country_sentence;
@@ -115,6 +124,13 @@ uint32_t dyad_and_quantity(const dyad_sent *s, uint32_t g);
 
 /* Notes the actors of the parsed sentence by their head nouns, for the next sentences. */
 void dyad_aliases_note(const dyad_sent *s, dyad_aliases *al);
+
+/* The name that stands right after the actor phrase p: "a Taliban leader named Malawi Sahib",
+ * "... called X", "Haqqani leader Shabeer", "the leader, Mullah Omar," (one to three capitalised
+ * words of no class), or inside it after its title ("Taliban leader Mullah Dadullah"); for one
+ * person known by a role word only (counts.txt's nouns for one person). Sets the name's tokens
+ * [*x, *y); 0 if none. */
+int dyad_np_name(const dyad_sent *s, const dyad_np *p, uint32_t *x, uint32_t *y);
 
 /* The actor entry that holds at date (YYYYMMDD) in the chain from entry e, or -1. Prefers an
  * entry with dates that cover the date over one without dates. */
