@@ -20,9 +20,9 @@
 
 /* Classes of counts.txt phrases. */
 enum { CC_COUNT = 1, CC_NOUN, CC_VAGUE, CC_NUMBER, CC_SCALE, CC_ARTICLE, CC_SINGLE, CC_AUX, CC_MORE, CC_LESS, CC_ABOUT,
-       CC_BRIDGE };
+       CC_BRIDGE, CC_ABOVE };
 #define BIT(c) (1u << (c))
-#define QUALIFIERS (BIT(CC_MORE) | BIT(CC_LESS) | BIT(CC_ABOUT))
+#define QUALIFIERS (BIT(CC_MORE) | BIT(CC_LESS) | BIT(CC_ABOUT) | BIT(CC_ABOVE))
 #define MAXTOK 8           /* tokens in a phrase */
 #define MAXRUN 5           /* words between a number and its noun, the noun included */
 #define MAXAUX 4           /* auxiliaries and adverbs between a noun and its count word */
@@ -79,7 +79,7 @@ static const struct { const char *name; uint8_t cls, kind, nf; } line_kinds[] = 
     {"displaced", CC_COUNT, DYAD_COUNT_DISPLACED, 2}, {"noun", CC_NOUN, 0, 3}, {"noun1", CC_NOUN, 1, 3},
     {"vague", CC_VAGUE, 0, 3}, {"number", CC_NUMBER, 0, 3}, {"scale", CC_SCALE, 0, 3},
     {"article", CC_ARTICLE, 0, 2}, {"single", CC_SINGLE, 0, 2}, {"aux", CC_AUX, 0, 2}, {"more", CC_MORE, 0, 2}, {"less", CC_LESS, 0, 2},
-    {"about", CC_ABOUT, 0, 2}, {"bridge", CC_BRIDGE, 0, 2}};
+    {"about", CC_ABOUT, 0, 2}, {"bridge", CC_BRIDGE, 0, 2}, {"above", CC_ABOVE, 0, 2}};
 
 typedef struct loader {
     dyad_counts *c;
@@ -450,13 +450,19 @@ static int read_number(const scan *s, size_t i, num *o) {
     return 1;
 }
 
+/* What a qualifier says of the number after it: 1 at least ("at least"), 2 more than it ("more
+ * than", "over": the least whole number above it), -1 at most ("up to"), 0 about. */
+static int qualifier_min(const cphrase *p) {
+    return p->cls == CC_MORE ? 1 : p->cls == CC_ABOVE ? 2 : p->cls == CC_LESS ? -1 : 0;
+}
+
 /* A qualifier ("at least", "up to", "about") ending just before t[i]: its start, or i. */
 static size_t qualifier_before(const scan *s, size_t i, int *min) {
     for (size_t k = 4; k >= 1; k--) {
         if (i < s->a + k) continue;
         const cphrase *p;
         if (phrase_at(s, i - k, QUALIFIERS, &p) == k) {
-            *min = p->cls == CC_MORE ? 1 : p->cls == CC_LESS ? -1 : 0;
+            *min = qualifier_min(p);
             return i - k;
         }
     }
@@ -466,7 +472,7 @@ static size_t qualifier_before(const scan *s, size_t i, int *min) {
 static size_t qualifier_at(const scan *s, size_t i, int *min) {
     const cphrase *p;
     size_t n = phrase_at(s, i, QUALIFIERS, &p);
-    if (n) *min = p->cls == CC_MORE ? 1 : p->cls == CC_LESS ? -1 : 0;
+    if (n) *min = qualifier_min(p);
     return n;
 }
 
@@ -599,6 +605,10 @@ typedef struct sink {
 } sink;
 
 static void emit(sink *k, size_t a, size_t b, int kind, double v, int min, int or_kind) {
+    if (min == 2) {   /* "more than 10": at least 11 */
+        v = floor(v) + 1;
+        min = 1;
+    }
     if (k->n < k->max)
         k->out[k->n++] = (dyad_count){(uint32_t)a, (uint32_t)b, kind, v, min, k->depth > 0, or_kind, 0};
 }

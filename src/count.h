@@ -9,7 +9,7 @@
  *   "killed two and wounded three"             dead 2, injured 3
  *   "the death toll rose to 20"                dead 20
  *   "20 people were killed or wounded"         dead 20, or_kind injured (see below)
- *   "more than a thousand protesters"          size 1000, minimum
+ *   "more than a thousand protesters"          size 1001, minimum (the least whole number above)
  *   "1,000 Takfiri Tajik fighters"             size 1000
  *
  * A number is a count only when something ties it to people: a count word on either side
