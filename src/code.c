@@ -1103,7 +1103,10 @@ static int adjectival(const dyad_sent *s, const dyad_np *p) {
     if (p->b >= s->b || !(s->t[p->b].flags & T_WORD)) return 0;
     uint32_t f = wf(s, p->b);
     if (f & (W_PREP | W_CONJ | W_DET | W_REL | W_COMP | W_AUX | W_MODAL_INTENT | W_MODAL_HYPO | W_NEG | W_ADV)) return 0;
-    /* a verb of the clause may follow its subject; a noun may not */
+    /* a verb of the clause may follow its subject; a noun may not; nor may a past form of a
+     * verb no pattern names ("the security force identified and detained") */
+    const dyad_token *x = &s->t[p->b];
+    if (!(x->flags & T_CAP) && x->len > 5 && !memcmp(s->text + x->off + x->len - 2, "ed", 2)) return 0;
     return !verb_at(s, p->b);
 }
 

@@ -802,7 +802,21 @@ static size_t more_people(const scan *s, size_t e, int kind, int ok, sink *out) 
         m += qualifier_at(s, m, &min2);
         num n2;
         np p2;
-        /* "and a facilitator": one person, when "a" stands before a noun for one */
+        /* "and a facilitator": one person, when "a" stands before a noun for one; "the commander,
+         * facilitator and two associates", "a commander and facilitator": a noun for one person
+         * with no article shares the one before it, one more; "the leader and other suspected
+         * insurgents": others with no number are two at least */
+        if (m < s->b && !min2 && !(s->t[m].flags & T_NUM) && !read_number(s, m, &n2)) {
+            int other = is_word(s, m, "other");
+            if (read_np(s, m + other, &p2) && p2.head && (other ? !p2.one : p2.one && p2.end == m + 1)) {
+                int be, neg;
+                size_t k = skip_aux(s, p2.end, &be, &neg);
+                if (be || neg || phrase_at(s, k, BIT(CC_COUNT), NULL)) break;
+                emit(out, e + jn, p2.end, kind, other ? 2 : 1, other, ok);
+                e = p2.end;
+                continue;
+            }
+        }
         if (m >= s->b || !read_number(s, m, &n2) || !read_np(s, n2.end, &p2) || !p2.head || (n2.article && !p2.one)) break;
         int be, neg;
         size_t k = skip_aux(s, p2.end, &be, &neg);
