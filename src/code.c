@@ -1611,7 +1611,11 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             uint32_t lo = sub >= 0 ? s->nps[sub].a : head->group;
             if (cn->b <= lo || (cn->a >= end && !result_clause(s, end, cn->a))) continue;
             int ok = 0;
-            if (cn->kind == DYAD_COUNT_DEAD || cn->kind == DYAD_COUNT_INJURED)
+            /* "tried to kill the governor", "threatened to kill 10 hostages", "plans to arrest
+             * five": the people of an infinitive are an aim, not who befell it */
+            int aim = an->to_inf && (cn->kind == DYAD_COUNT_DEAD || cn->kind == DYAD_COUNT_INJURED || cn->kind == DYAD_COUNT_ARRESTED);
+            if (aim) ok = 0;
+            else if (cn->kind == DYAD_COUNT_DEAD || cn->kind == DYAD_COUNT_INJURED)
                 ok = !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2) || !strncmp(code, "1384", 4);
             else if (cn->kind == DYAD_COUNT_ARRESTED) ok = !strncmp(code, "17", 2) || custody;
             else if (cn->kind == DYAD_COUNT_SIZE) ok = !strncmp(code, "14", 2) || !strncmp(code, "15", 2);
@@ -1648,7 +1652,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         }
         /* "killed Osama bin Laden", "killing Malawi Sahib", "arrested President Gbagbo": a count
          * word right before one person known by name counts one */
-        if (takes_counts && tgtnp >= 0 && s->nps[tgtnp].a == an->tok + 1 && s->nps[tgtnp].next < 0 && s->nps[tgtnp].first == tgtnp) {
+        if (takes_counts && !an->to_inf && tgtnp >= 0 && s->nps[tgtnp].a == an->tok + 1 && s->nps[tgtnp].next < 0 && s->nps[tgtnp].first == tgtnp) {
             const dyad_np *tp = &s->nps[tgtnp];
             int k = dyad_count_kind(d->counts, s->text, &s->t[an->tok]);
             uint32_t nx, ny;

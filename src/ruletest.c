@@ -56,6 +56,8 @@ static int match(const expect *e, const dyad_record *r) {
     else if (e->place[0] && (!r->location || strcmp(e->place, r->location))) return 0;
     if (e->attr[0] && !actor_ok(e->attr, &r->attribution)) return 0;   /* attr=none: no one */
     if (e->dead >= 0 && r->dead != e->dead) return 0;
+    if (e->dead == -2 && r->dead >= 0) return 0;
+    if (e->arrested == -2 && r->arrested >= 0) return 0;
     if (e->arrested >= 0 && r->arrested != e->arrested) return 0;
     if (e->tally >= 0 && r->tally != e->tally) return 0;
     if (e->amount[0]) {
@@ -151,8 +153,9 @@ static int parse_expect(const char *line, expect *e) {
         else if (!strncmp(f, "attr=", 5)) cp(e->attr, sizeof e->attr, f + 5);
         else if (!strncmp(f, "dead=", 5) || !strncmp(f, "arrested=", 9)) {
             char *end = NULL;
-            double v = strtod(strchr(f, '=') + 1, &end);
-            if (!end || *end || v < 0) return -1;
+            const char *val = strchr(f, '=') + 1;
+            double v = strcmp(val, "-") ? strtod(val, &end) : -2;   /* "dead=-": no count at all */
+            if (v != -2 && (!end || *end || v < 0)) return -1;
             if (f[0] == 'd') e->dead = v;
             else e->arrested = v;
         }

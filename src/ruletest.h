@@ -4,7 +4,7 @@
  * line (a document of several lines writes "\n" between them), then the events it must yield, one a line: SOURCE CAMEO TARGET [key=value ...], where
  * SOURCE and TARGET match an actor's country, org or code prefix ("-" for any, "none" for no
  * actor) and CAMEO is a code or a prefix ending in "*". Keys: date=, mode=, amount=VALUE:CUR,
- * dead=N, arrested=N (the counts of people), tally=yes|no (a total over a period), attr=X (who says so, as SOURCE; attr=none: no one),
+ * dead=N, arrested=N (the counts of people; dead=- and arrested=- for none), tally=yes|no (a total over a period), attr=X (who says so, as SOURCE; attr=none: no one),
  * place= (place=- for none). A line "none" says the sentence yields no event; a line "..." allows events beyond
  * those listed. File directives: "%date YYYY-MM-DD" (the document date for the cases after it;
  * "%date -" for none, so a document's own lines must date it)
