@@ -1685,7 +1685,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 if (!o || (o->type != AT_CAPITAL && o->type != AT_CITY && o->type != AT_REGION && o->type != AT_COUNTRY))
                     continue;
                 /* the most specific: a district's city before its province ("in Andar district, Ghazni province") */
-                ev.location = o->canon;
+                ev.location = o->name ? o->name : o->canon;
                 ev.place = o;
                 memcpy(ev.loc_country, o->country, 4);
                 break;
@@ -1695,7 +1695,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
         /* "in southern Afghanistan" after the story named Helmand province: the story's finer place */
         if (ev.place && ev.place->type == AT_COUNTRY && ctx->place && ctx->place->type != AT_COUNTRY &&
             !strcmp(ctx->place->country, ev.place->country)) {
-            ev.location = ctx->place->canon;
+            ev.location = ctx->place->name ? ctx->place->name : ctx->place->canon;
             ev.place = ctx->place;
             ev.loc_from = ctx->place_dateline ? 2 : 1;
         }
@@ -1717,7 +1717,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             same_country = !named || match;
         }
         if (!ev.location && ctx->place && same_country) {
-            ev.location = ctx->place->canon;
+            ev.location = ctx->place->name ? ctx->place->name : ctx->place->canon;
             ev.place = ctx->place;
             memcpy(ev.loc_country, ctx->place->country, 4);
             ev.loc_from = ctx->place_dateline ? 2 : 1;
