@@ -1684,11 +1684,12 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 const dyad_actor_ent *o = p->a >= lo && p->b <= hi ? np_place(s, p) : NULL;
                 if (!o || (o->type != AT_CAPITAL && o->type != AT_CITY && o->type != AT_REGION && o->type != AT_COUNTRY))
                     continue;
-                /* the most specific: a district's city before its province ("in Andar district, Ghazni province") */
+                /* the most specific: a district's city before its province ("in Andar district,
+                 * Ghazni province"), a city before its country ("in East Timor's capital Dili") */
+                if (ev.place && (ev.place->type != AT_COUNTRY || o->type == AT_COUNTRY)) continue;
                 ev.location = o->name ? o->name : o->canon;
                 ev.place = o;
                 memcpy(ev.loc_country, o->country, 4);
-                break;
             }
         }
 

@@ -809,6 +809,13 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                                                      "port", "capital", "area", "state", NULL};
             int settled = 0;   /* (a capital is its government too: "blocked roads in the capital city of Algiers") */
             for (int k = 0; settlement[k] && !settled && np.owner < 0 && is(s, p, "of") && p > a + 2; k++) settled = is(s, p - 1, settlement[k]);
+            /* but a capital right after the word: "exploded bombs in the capital Kabul" is where */
+            int capital = np.owner >= 0 && (d->actors[np.owner].type == AT_CAPITAL || d->actors[np.owner].type == AT_CITY) &&
+                          np.agent < 0 && np.person < 0;
+            if (capital && !settled && p > a + 1 && is(s, p, "capital")) {
+                for (uint32_t q = p; q > a + 1 && q + 5 > p; q--)
+                    if (wflags(s, q - 1) & W_LOC_PREP) { p = q - 1; break; }
+            }
             for (uint32_t q = p - 1; settled && q > a + 1 && q + 5 > p; q--) {
                 if (!(wflags(s, q - 1) & W_DET)) continue;
                 p = q - 2;
