@@ -615,9 +615,14 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (!absorb(s, m, &v, 0)) { i = m->b; continue; }
         int lead = v.agent >= 0 && v.owner < 0;
         uint32_t j = m->b;
-        /* a city naming something else: "the Minsk Agreements", "the Astana Process" */
+        /* a city naming something else: "the Minsk Agreements", "the Astana Process", "the Minsk
+         * agreements", "the Normandy format" */
+        static const char *const named_after[] = {"agreement", "agreements", "accord", "accords", "process", "format",
+                                                  "protocol", "protocols", "declaration", "formula", NULL};
+        int after = 0;
+        for (int k = 0; named_after[k] && !after && j < b; k++) after = is(s, j, named_after[k]);
         if (v.owner >= 0 && (d->actors[v.owner].type == AT_CAPITAL || d->actors[v.owner].type == AT_CITY) &&
-            j < b && (t[j].flags & T_CAP) && (t[j].flags & T_WORD) && !mention_at(s, j, mstart)) {
+            j < b && (((t[j].flags & T_CAP) && (t[j].flags & T_WORD)) || after) && !mention_at(s, j, mstart)) {
             i = j;
             continue;
         }
