@@ -144,7 +144,7 @@ static size_t push(dyad_date_expr *out, size_t k, size_t max, size_t a, size_t b
 void dyad_date_words(void (*add)(void *ud, const char *w), void *ud) {
     for (int i = 0; i < 12; i++) { add(ud, months[i]); add(ud, mon3[i]); }
     for (int i = 0; i < 7; i++) add(ud, wdays[i]);
-    static const char *const more[] = {"sept", "yesterday", "today", "tonight", "tomorrow", "last", "this", NULL};
+    static const char *const more[] = {"sept", "yesterday", "today", "tonight", "tomorrow", "last", "this", "ago", NULL};
     for (int i = 0; more[i]; i++) add(ud, more[i]);
 }
 
@@ -257,6 +257,31 @@ size_t dyad_date_scan(const char *text, const dyad_token *t, size_t n, dyad_date
             continue;
         }
         if (!(c->flags & T_WORD)) continue;
+        /* "30 years ago", "two weeks ago", "a month ago": counted back from the story's day */
+        if (tok_is(text, c, "ago") && i >= 2 && ref.prec == DP_DAY) {
+            static const char *const units[] = {"day", "days", "week", "weeks", "month", "months", "year", "years", NULL};
+            static const char *const nums[] = {"a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                               "ten", "eleven", "twelve", NULL};
+            int unit = -1;
+            for (int u = 0; units[u] && unit < 0; u++) if (tok_is(text, &t[i - 1], units[u])) unit = u / 2;
+            long num = (t[i - 2].flags & T_NUM) ? int_of(text, &t[i - 2]) : -1;
+            for (int q = 0; nums[q] && num < 0; q++) if (tok_is(text, &t[i - 2], nums[q])) num = q ? q : 1;
+            if (unit >= 0 && num >= 1 && num <= 2000) {
+                dyad_date d = {0, 0, 0, DP_DAY};
+                if (unit == 3) d = (dyad_date){ref.y - (int)num, 0, 0, DP_YEAR};
+                else if (unit == 2) {
+                    long m = (long)ref.y * 12 + (ref.m - 1) - num;
+                    d = (dyad_date){(int)(m / 12), (int)(m % 12) + 1, 0, DP_MONTH};
+                } else {
+                    dyad_civil(rday - (unit == 1 ? 7 * num : num), &d.y, &d.m, &d.d);
+                    if (unit == 1) { d.d = 0; d.prec = DP_MONTH; }   /* a week back: its month, as "last week" */
+                }
+                /* "your initiatives of two years ago": the date of a noun */
+                int of = i >= 3 && tok_is(text, &t[i - 3], "of");
+                k = push(out, k, max, i - 2, i + 1, d, flags | DF_RELATIVE | (of ? DF_MODIFIER : 0));
+                continue;
+            }
+        }
         if (ref.prec != DP_DAY) continue;
         long day = 0;
         int got = 0;
