@@ -1380,6 +1380,12 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
 
         /* subject and target */
         int32_t sub = an->noun ? noun_subject(s, (int32_t)k) : find_subject(s, head->group, an->governor >= 0 ? an->governor : (int32_t)k);
+        /* "neither NATO nor the USA can accept": a subject after "neither" denies the act */
+        if (sub >= 0 && mode != MODE_NEGATED && !demand && s->nps[s->nps[sub].first].a > s->a &&
+            is(s, s->nps[s->nps[sub].first].a - 1, "neither")) {
+            mode = MODE_NEGATED;
+            why = "negation (neither ... nor)";
+        }
         int32_t tgt = ch[k].tgt;
         int32_t byagent = -1, fromnp = -1, deftgt = -1, named = -1;
         uint32_t end = ch[k].end;
