@@ -721,6 +721,13 @@ static choice best_pattern(const dyad_sent *s, int32_t k, const dyad_money *mone
             while (x < s->b && (wf(s, x) & (W_ADV | W_TIME))) x++;   /* "rioted Monday at ..." */
             if (x < s->b && (s->t[x].flags & T_WORD) && !(wf(s, x) & (W_PREP | W_CONJ | W_REL | W_COMP)))
                 continue;
+            /* (nor a clause: "as the President convincingly demonstrated today that ...", "showed how") */
+            if (x < s->b && (is(s, x, "that") || is(s, x, "how") || is(s, x, "what") || is(s, x, "why"))) continue;
+            /* ("as X demonstrated": a comparison, no protest) */
+            if (an->group > s->a && s->tnp[an->group - 1 - s->a] >= 0) {
+                uint32_t f0 = s->nps[s->nps[s->tnp[an->group - 1 - s->a]].first].a;
+                if (f0 > s->a && is(s, f0 - 1, "as")) continue;
+            }
         }
         if (p->npre && !match_before(s, p, an->tok)) continue;
         /* among: only for coordinated subjects ("Gondor and Osgiliath have postponed") */
