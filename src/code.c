@@ -1318,6 +1318,11 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 uint32_t y = x + 1;
                 while (y < s->b && (wf(s, y) & W_DET)) y++;
                 if (y < s->b && s->tnp[y - s->a] < 0) continue;
+                /* (nor an actor's own doing: "engaged in Russia's humanitarian missions") */
+                if (y < s->b) {
+                    uint32_t e = s->nps[s->tnp[y - s->a]].b;
+                    if (e < s->b && (is(s, e, "'s") || is(s, e, "'"))) continue;
+                }
             }
         }
         const dyad_anchor *head = an;     /* the verb group whose subject and modality count */

@@ -994,6 +994,11 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                 s->nanchors--;
             }
         }
+        /* "by providing targeted social support": a participle right after an -ing form of a
+         * verb of ours describes what follows */
+        if (has_prev && p == i && (vf & (VF_PAST | VF_PART)) && !(vf & VF_BASE) && !prev_aux && (pf & W_VERB) &&
+            d->lex.words[t[p - 1].id].vform == VF_ING && i + 1 < b && (t[i + 1].flags & T_WORD) && !(wflags(s, i + 1) & (W_DET | W_PREP)))
+            continue;
         /* a verb-looking word right after a verb is its object or describes it: "conducted
          * exercises", "rejected proposed changes" */
         if (!said.passive && has_prev && !(vf & VF_ING) && !prev_aux && !prev_to && s->nanchors &&
