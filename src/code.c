@@ -1429,6 +1429,11 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 tend = x;
                 break;
             }
+            /* "signed during his last week's visit to Moscow": a time phrase names no party */
+            if (is(s, x, "during") && ((wf(s, x + 1) & W_DET) || is(s, x + 1, "his") || is(s, x + 1, "her"))) {
+                tend = x;
+                break;
+            }
         }
         /* "reimposed blockades ... after the deaths of two Israelis": a phrase after "of" that
          * names the doer itself is no target (the event would be dropped); look on */

@@ -886,6 +886,24 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             x->agent = y->agent;   /* (not "Ithilen and the government of Gondor") */
         share_coordinated(s, x, y);
     }
+    /* "fought the enemy outside Moscow and Leningrad, Kiev and Minsk": a city right after a
+     * comma that ends a list of places is one more of them */
+    for (size_t k = 0; k + 1 < nl; k++) {
+        dyad_np *x = &s->nps[k], *y = &s->nps[k + 1];
+        if (link[k] || y->loc || !s->nps[x->first].loc || y->a <= x->b || !is(s, y->a - 1, ",") || y->owner < 0 ||
+            y->agent >= 0 || y->person >= 0 || x->owner < 0)
+            continue;
+        int names = 1;   /* (between them only names, commas and "and": "Moscow and Leningrad, Kiev") */
+        for (uint32_t q = x->b; q < y->a && names; q++)
+            names = is(s, q, ",") || is(s, q, "and") || ((t[q].flags & T_WORD) && (t[q].flags & T_CAP));
+        int32_t last = (int32_t)(k + 1);   /* (the list goes on or ends there: not "in Moscow, Kiev said") */
+        while (s->nps[last].next >= 0) last = s->nps[last].next;
+        uint32_t after = s->nps[last].b;
+        if (!names || (after < b && !is(s, after, ",") && !is(s, after, "and") && !(t[after].flags & T_PUNCT))) continue;
+        uint8_t ty = d->actors[y->owner].type, tx = d->actors[x->owner].type;
+        if ((ty == AT_CAPITAL || ty == AT_CITY || ty == AT_REGION) && (tx == AT_CAPITAL || tx == AT_CITY || tx == AT_REGION))
+            for (int32_t q = (int32_t)(k + 1); q >= 0; q = s->nps[q].next) s->nps[q].loc = 1;
+    }
     if (s->attrib_b > s->attrib_a)
         for (size_t k = 0; k < s->nnps; k++)
             if (s->nps[k].a >= s->attrib_a && s->nps[k].b <= s->attrib_b) { s->attrib_np = (int32_t)k; break; }
