@@ -128,6 +128,16 @@ static int modifier(const char *text, const dyad_token *t, size_t n, size_t a, s
     int poss = b + 1 < n && (tok_is(text, &t[b], "'s") || (tok_is(text, &t[b], "'") && tok_is(text, &t[b + 1], "s")));
     for (int q = 0; poss && a > 0 && relating[q]; q++)
         if (tok_is(text, &t[a - 1], relating[q])) return 1;
+    /* "the trilateral agreements on Nagorno-Karabakh of November 9, 2020": a date "of" a noun
+     * dates the noun (not "on the night of March 3", "the morning of May 5") */
+    if (a > 1 && tok_is(text, &t[a - 1], "of") && (t[a - 2].flags & T_WORD) && !poss) {
+        static const char *const times[] = {"night", "morning", "evening", "afternoon", "day", "week", "weekend", "month",
+                                            "summer", "winter", "spring", "autumn", "fall", "end", "beginning", "start",
+                                            "middle", "hours", "eve", "dawn", NULL};
+        int tn = 0;
+        for (int q = 0; times[q] && !tn; q++) tn = tok_is(text, &t[a - 2], times[q]);
+        if (!tn) return 1;
+    }
     int det = a > 0 && (tok_is(text, &t[a - 1], "the") || tok_is(text, &t[a - 1], "a") || tok_is(text, &t[a - 1], "an"));
     return det && b < n && (t[b].flags & T_WORD) && !tok_is(text, &t[b], "and") && !tok_is(text, &t[b], "or");
 }
@@ -323,5 +333,13 @@ size_t dyad_date_scan(const char *text, const dyad_token *t, size_t n, dyad_date
         }
     }
     for (size_t j = 0; j < k; j++) if (modifier(text, t, n, out[j].a, out[j].b)) out[j].flags |= DF_MODIFIER;
+    /* "the agreements of November 9, 2020, and January 11, 2021": a date joined by a comma or
+     * "and" to a noun's date dates the noun too */
+    for (size_t j = 1; j < k; j++) {
+        size_t g = out[j - 1].b;
+        if (g < out[j].a && tok_is(text, &t[g], ",")) g++;
+        if (g < out[j].a && tok_is(text, &t[g], "and")) g++;
+        if ((out[j - 1].flags & DF_MODIFIER) && g == out[j].a && g > out[j - 1].b) out[j].flags |= DF_MODIFIER;
+    }
     return k;
 }
