@@ -932,6 +932,21 @@ static void shared_body(const dyad_sent *s, const dyad_ctx *ctx, dyad_av *v, con
     av_country(v, ctx->country.country);
 }
 
+/* "The Mozambique government accepted demands from Shona rebels": rebels or separatists known
+ * only by their kind, facing a government of the one country the sentence names, are of that
+ * country (not "Afghan and coalition forces detained insurgents": forces are no government). */
+static void rebels_of(const dyad_sent *s, const dyad_av *gov, dyad_av *reb) {
+    if (reb->country[0] || reb->org || reb->pron || (strcmp(reb->sector, "REB") && strcmp(reb->sector, "SEP"))) return;
+    if (!gov->country[0] || strcmp(gov->sector, "GOV") || gov->type == AT_PERSON) return;
+    for (size_t q = 0; q < s->nnps; q++) {
+        const dyad_np *p = &s->nps[q];
+        if (p->pron || p->owner < 0 || (s->tflags[p->a - s->a] & TOK_SKIP)) continue;
+        const char *c = s->d->actors[p->owner].country;
+        if (c[0] && strcmp(c, gov->country)) return;
+    }
+    av_country(reb, gov->country);
+}
+
 /* Whether an actor phrase with no country of its own takes one from its sentence (titled_country):
  * a title before an unknown name, an ethnic group ("ethnic Albanians"), or people known by their kind who belong where they are (the
  * opposition, demonstrators, civilians: "leaders of the opposition coalition agreed to postpone
@@ -1906,6 +1921,10 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 }
                 ev.src = srcs[i];
                 ev.tgt = tgts[j];
+                if (!d->petrarch) {
+                    rebels_of(s, &ev.src, &ev.tgt);
+                    rebels_of(s, &ev.tgt, &ev.src);
+                }
                 if (push_ev(out, &ev) || push_rev(out, &ev)) return -1;
                 pushed++;
             }
