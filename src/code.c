@@ -468,7 +468,9 @@ static int32_t pronoun_object(const dyad_sent *s, const dyad_anchor *an, int32_t
     for (int n = 0; n < 3 && x < s->b && ((s->t[x].flags & T_NUM) || (wf(s, x) & (W_DET | W_NUMWORD)) || is(s, x, "of") ||
                                           is(s, x, "many") || is(s, x, "one") || is(s, x, "dozens")); n++)
         x++;
-    if (x >= s->b || !(is(s, x, "him") || is(s, x, "her") || is(s, x, "them"))) return -1;
+    /* ("killing all four": the four the act before was on) */
+    int all = x > an->tok + 1 && is(s, an->tok + 1, "all") && (x == s->b || !(s->t[x].flags & T_WORD));
+    if (!all && (x >= s->b || !(is(s, x, "him") || is(s, x, "her") || is(s, x, "them")))) return -1;
     for (uint32_t y = an->group; y > s->a; y--) {
         int32_t np = s->tnp[y - 1 - s->a];
         if (np < 0) continue;
@@ -1123,6 +1125,9 @@ static int result_clause(const dyad_sent *s, uint32_t e, uint32_t x) {
 /* An agent word used as an adjective: "military pressure", "terrorist attack". */
 static int adjectival(const dyad_sent *s, const dyad_np *p) {
     if (p->b >= s->b || !(s->t[p->b].flags & T_WORD)) return 0;
+    /* "killed 30 insurgents overnight": a counted or plural agent is no adjective */
+    if (s->d->lex.words[s->t[p->b - 1].id].flags & W_NOUNISH) return 0;
+    if (p->b >= p->a + 2 && (s->t[p->b - 2].flags & T_NUM)) return 0;
     uint32_t f = wf(s, p->b);
     if (f & (W_PREP | W_CONJ | W_DET | W_REL | W_COMP | W_AUX | W_MODAL_INTENT | W_MODAL_HYPO | W_NEG | W_ADV)) return 0;
     /* a verb of the clause may follow its subject; a noun may not; nor may a past form of a
