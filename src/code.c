@@ -792,7 +792,10 @@ static int inside_name(const dyad_sent *s, const dyad_np *p) {
     const dyad_actor_ent *o = &s->d->actors[p->place >= 0 ? p->place : p->owner];
     if (o->type != AT_CITY) return 0;
     uint32_t x = p->b;
-    while (x < s->b && (s->t[x].flags & T_CAP) && (s->t[x].flags & T_WORD)) x++;
+    /* (a day after it ends it: "in Kandahar Saturday"; so does "City": "In Kandahar City") */
+    while (x < s->b && (s->t[x].flags & T_CAP) && (s->t[x].flags & T_WORD) && !(wf(s, x) & W_TIME) &&
+           !(x == p->b && is(s, x, "city")))
+        x++;
     if (x < s->b && (is(s, x, "district") || is(s, x, "valley") || is(s, x, "village"))) return 1;
     if (x > p->b) return 1;   /* "Dara Soof Payan": the name goes on */
     uint32_t a = p->a;

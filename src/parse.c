@@ -621,11 +621,14 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                                                   "protocol", "protocols", "declaration", "formula", NULL};
         int after = 0;
         for (int k = 0; named_after[k] && !after && j < b; k++) after = is(s, j, named_after[k]);
+        /* (not a day or the word "City": "in Kandahar Saturday", "In Kandahar City, ...") */
+        int named_cap = j < b && (t[j].flags & T_CAP) && (t[j].flags & T_WORD) && !(wflags(s, j) & W_TIME) && !is(s, j, "city");
         if (v.owner >= 0 && (d->actors[v.owner].type == AT_CAPITAL || d->actors[v.owner].type == AT_CITY) &&
-            j < b && (((t[j].flags & T_CAP) && (t[j].flags & T_WORD)) || after) && !mention_at(s, j, mstart)) {
+            (named_cap || after) && !mention_at(s, j, mstart)) {
             i = j;
             continue;
         }
+        if (v.owner >= 0 && d->actors[v.owner].type == AT_CITY && j < b && is(s, j, "city") && (t[j].flags & T_CAP)) j++;
         /* "killing Malawi Sahib", "met Jordan Peterson": a country's own name (not its adjective:
          * "the Russian Empire") that opens a person's name (a capitalised word of no class after
          * it, then the name ends) mid-sentence is no country */
