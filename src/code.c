@@ -1730,9 +1730,14 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 const dyad_actor_ent *o = p->a >= lo && p->b <= hi ? np_place(s, p) : NULL;
                 if (!o || (o->type != AT_CAPITAL && o->type != AT_CITY && o->type != AT_REGION && o->type != AT_COUNTRY))
                     continue;
+                /* a place of the story's country before one of another that shares a name with a
+                 * word of it ("near the Ariana hotel in Kunduz province" in a Kabul release) */
+                const char *home = ctx->place ? ctx->place->country : NULL;
+                if (ev.place && home && home[0] && strcmp(o->country, home) && !strcmp(ev.place->country, home)) continue;
+                int better_home = ev.place && home && home[0] && !strcmp(o->country, home) && strcmp(ev.place->country, home);
                 /* the most specific: a district's city before its province ("in Andar district,
                  * Ghazni province"), a city before its country ("in East Timor's capital Dili") */
-                if (ev.place && (ev.place->type != AT_COUNTRY || o->type == AT_COUNTRY)) continue;
+                if (ev.place && !better_home && (ev.place->type != AT_COUNTRY || o->type == AT_COUNTRY)) continue;
                 ev.location = o->name ? o->name : o->canon;
                 ev.place = o;
                 memcpy(ev.loc_country, o->country, 4);
