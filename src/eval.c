@@ -322,19 +322,25 @@ static int eval_plover(dyad_coder *c, const char *path, report *r, int nworst) {
 /* A release's class from its events: killing is an act of force where someone died (a count
  * of dead, a verb that is "kill", or a code that is a killing: 1823, 186, 20x), not any use of force ("targeted a
  * Taliban leader" is 190, and the operation may have been an arrest); capture is 173/174 or a
- * count of arrested; an air strike is 195. */
+ * count of arrested; an air strike is 195; a civilian casualty is a killing whose victims are
+ * civilians (CVL), when no one else was killed or captured. */
 static const char *isaf_class(const evs *e) {
-    int kill = 0, capture = 0, air = 0;
+    int kill = 0, capture = 0, air = 0, civilians = 0;
     for (int i = 0; i < e->n; i++) {
         const char *c = e->v[i].cameo;
         int force = !strncmp(c, "18", 2) || !strncmp(c, "19", 2) || !strncmp(c, "20", 2);
         if (!strncmp(c, "195", 3)) air = 1;
         else if (!strncmp(c, "173", 3) || !strncmp(c, "174", 3) || (!strncmp(c, "17", 2) && e->v[i].arrested > 0)) capture = 1;
         else if (force && (e->v[i].dead > 0 || e->v[i].killing || !strncmp(c, "1823", 4) || !strncmp(c, "186", 3) ||
-                           !strncmp(c, "20", 2)))
-            kill = 1;
+                           !strncmp(c, "20", 2))) {
+            /* (civilians killed, and no one else: a civilian casualty) */
+            if (!strcmp(e->v[i].tgt_sector, "CVL")) civilians = 1;
+            else kill = 1;
+        }
     }
     if (air) return "airstrike";
+    if (civilians && !kill && !capture) return "civiliancasualty";
+    kill |= civilians;
     if (capture && kill) return "captureandkill";
     if (capture) return "detention";
     if (kill) return "insurgentskilled";
