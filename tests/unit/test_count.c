@@ -82,7 +82,7 @@ static void kinds(void **state) {
         {"Two suspected insurgents were detained.", "arrested 2 [Two suspected insurgents were detained]"},
         {"Dozens were wounded.", "injured 24+ [Dozens were wounded]"},
         {"More than a thousand protesters gathered outside parliament.",
-         "size 1000+ [More than a thousand protesters gathered]"},
+         "size 1001+ [More than a thousand protesters gathered]"},
         {"Scores of civilians.", "size 40+ [Scores of civilians]"},
         {"A Taliban leader was arrested in Kandahar.", "arrested 1 [A Taliban leader was arrested]"},
         {"The operation killed several insurgents.", "dead 3+ [killed several insurgents]"},
@@ -108,7 +108,8 @@ static void additions(void **state) {
         {"The force also detained two suspected insurgents.", "arrested 2 added [detained two suspected insurgents]"},
         {"The force detained one other suspected insurgent.", "arrested 1 added [detained one other suspected insurgent]"},
         {"The force detained two more suspects.", "arrested 2 added [detained two more suspects]"},
-        {"The force detained more than 10 suspects.", "arrested 10+ [detained more than 10 suspects]"},
+        {"The force detained more than 10 suspects.", "arrested 11+ [detained more than 10 suspects]"},
+        {"The force detained at least 10 suspects.", "arrested 10+ [detained at least 10 suspects]"},
         {"The force detained two suspected insurgents.", "arrested 2 [detained two suspected insurgents]"},
         {"The force detained the leader along with three other suspects.",
          "arrested 1 [detained the leader]; arrested 3 added [three other suspects]"},
@@ -118,6 +119,10 @@ static void additions(void **state) {
          "arrested 1 [detained the senior leader]; arrested 3 [three of his associates]"},
         {"The force captured a Taliban leader and a facilitator along with several suspects.",
          "arrested 1 [captured a Taliban leader]; arrested 1 [a facilitator]; arrested 3+ [several suspects]"},
+        {"The force detained the commander, facilitator and two of their associates.",
+         "arrested 1 [detained the commander]; arrested 1 [facilitator]; arrested 2 [two of their associates]"},
+        {"The force detained the commander and other suspected insurgents.",
+         "arrested 1 [detained the commander]; arrested 2+ added [other suspected insurgents]"},
     };
     CHECK(tc);
 }
@@ -126,6 +131,10 @@ static void numbers(void **state) {
     (void)state;
     static const tcase tc[] = {
         {"Twenty-five civilians died.", "dead 25 [Twenty-five civilians died]"},
+        {"The force killed between three and six insurgents.", "dead 3+ [killed between three and six insurgents]"},
+        {"The aircraft struck the car, killing all three.", "dead 3 [killing all three]"},
+        {"He was subsequently killed.", "dead 1 [He was subsequently killed]"},
+        {"The commander confirmed the death of Haqqani leader Shabeer.", "dead 1 [death of Haqqani leader]"},
         {"Fifteen soldiers were killed.", "dead 15 [Fifteen soldiers were killed]"},
         {"Two hundred people were arrested.", "arrested 200 [Two hundred people were arrested]"},
         {"Several hundred protesters marched.", "size 300+ [Several hundred protesters marched]"},
