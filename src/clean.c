@@ -19,12 +19,6 @@ static int starts_ci(const char *s, size_t n, const char *p) {
     return n >= k && dyad_strncaseeq(s, p, k);
 }
 
-static int contains_ci(const char *s, size_t n, const char *p) {
-    size_t k = strlen(p);
-    for (size_t i = 0; i + k <= n; i++) if (dyad_strncaseeq(s + i, p, k)) return 1;
-    return 0;
-}
-
 static int tok_is(const char *text, const dyad_token *t, const char *w) {
     size_t n = strlen(w);
     return t->len == n && dyad_strncaseeq(text + t->off, w, n);
@@ -39,10 +33,26 @@ static const char *const credit_prefixes[] = {
     "note:", "disclaimer", "copyright", "all rights reserved", "\xC2\xA9", "(c) ", "posted by",
     "published by", "originally published", "this article", "comments", "leave a comment", NULL};
 
-/* Phrases that mark a disclaimer wherever they stand in a line. */
+/* Phrases that mark a disclaimer wherever they stand in a line (each starts with a lower-case
+ * letter: has_disclaimer). */
 static const char *const disclaimer_phrases[] = {
     "all rights reserved", "of sole responsibility", "do not necessarily", "views expressed",
     "copyright owners", "terms of use", "privacy policy", "cookie", NULL};
+
+/* Whether s[0..n) contains a disclaimer phrase, in any case. One pass over the line, trying at a
+ * position only the phrases that start with its letter: this runs on the head of every line of
+ * the corpus, and a search per phrase cost 3% of the coding time. */
+static int has_disclaimer(const char *s, size_t n) {
+    uint32_t firsts = 0;   /* the phrases' first letters, bit c - 'a' */
+    for (int k = 0; disclaimer_phrases[k]; k++) firsts |= 1u << (disclaimer_phrases[k][0] - 'a');
+    for (size_t i = 0; i < n; i++) {
+        int c = dyad_tolower((unsigned char)s[i]);
+        if (c < 'a' || c > 'z' || !((firsts >> (c - 'a')) & 1)) continue;
+        for (int k = 0; disclaimer_phrases[k]; k++)
+            if (disclaimer_phrases[k][0] == c && starts_ci(s + i, n - i, disclaimer_phrases[k])) return 1;
+    }
+    return 0;
+}
 
 enum { L_KEEP, L_DROP, L_SEPARATOR, L_DATELINE };
 
@@ -65,7 +75,7 @@ static int classify(dyad_clean *c, const char *text, size_t s, size_t e, dyad_da
     if (starts_ci(l, n, "related") && n < 40) return L_SEPARATOR;
     for (int i = 0; credit_prefixes[i]; i++) if (starts_ci(l, n, credit_prefixes[i])) return L_DROP;
     /* a disclaimer says so early: only the head of a long paragraph is searched */
-    for (int i = 0; disclaimer_phrases[i]; i++) if (contains_ci(l, n < 600 ? n : 600, disclaimer_phrases[i])) return L_DROP;
+    if (has_disclaimer(l, n < 600 ? n : 600)) return L_DROP;
     char last = n ? l[n - 1] : 0;
     int terminal = last == '.' || last == '!' || last == '?' || last == '"' || last == '\'';
     /* Byline: "By Elena Chernenko, Dushanbe; Ivan Safronov" */

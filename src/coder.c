@@ -118,6 +118,17 @@ static void assign_ids(const dyad_dict *d, const char *text, dyad_token *t, size
     char low[256];
     for (size_t i = 0; i < n; i++) {
         if (t[i].len >= sizeof low / 2) { t[i].id = 0; continue; }
+        /* An ASCII token, nearly every one, is lower-cased and hashed in one pass (this runs
+         * on every token of the corpus); any other goes through dyad_lower. */
+        const unsigned char *w = (const unsigned char *)text + t[i].off;
+        uint32_t h = DYAD_HASH_INIT;
+        size_t k = 0;
+        for (; k < t[i].len && w[k] < 0x80; k++) {
+            unsigned char c = (unsigned char)dyad_tolower(w[k]);
+            low[k] = (char)c;
+            h = dyad_hash_byte(h, c);
+        }
+        if (k == t[i].len) { t[i].id = dyad_lex_find_hashed(&d->lex, low, k, h); continue; }
         size_t ln = dyad_lower(text + t[i].off, t[i].len, low, sizeof low);
         t[i].id = dyad_lex_find(&d->lex, low, ln);
     }

@@ -71,6 +71,13 @@ static int tok_is(const char *text, const dyad_token *t, const char *w) {
 }
 
 static int month_of(const char *text, const dyad_token *t) {
+    /* (a name or abbreviation of 3 to 9 letters, and of these first letters: most words are
+     * ruled out before 25 comparisons, on every word the cleaner's lines start with) */
+    if (t->len < 3 || t->len > 9) return 0;
+    switch (text[t->off] | 0x20) {
+    case 'j': case 'f': case 'm': case 'a': case 's': case 'o': case 'n': case 'd': break;
+    default: return 0;
+    }
     for (int i = 0; i < 12; i++)
         if (tok_is(text, t, months[i]) || tok_is(text, t, mon3[i])) return i + 1;
     if (tok_is(text, t, "sept")) return 9;
@@ -78,6 +85,7 @@ static int month_of(const char *text, const dyad_token *t) {
 }
 
 static int weekday_of(const char *text, const dyad_token *t) {
+    if (t->len < 6 || t->len > 9) return -1;   /* "friday" to "wednesday" */
     for (int i = 0; i < 7; i++) if (tok_is(text, t, wdays[i])) return i;
     return -1;
 }

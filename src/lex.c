@@ -27,7 +27,10 @@ void dyad_lex_free(dyad_lex *lx) {
 }
 
 uint32_t dyad_lex_find(const dyad_lex *lx, const char *s, size_t n) {
-    uint32_t h = dyad_hash(s, n, 0);
+    return dyad_lex_find_hashed(lx, s, n, dyad_hash(s, n, 0));
+}
+
+uint32_t dyad_lex_find_hashed(const dyad_lex *lx, const char *s, size_t n, uint32_t h) {
     size_t mask = lx->nslots - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
         uint32_t id = lx->slots[i];

@@ -70,6 +70,8 @@ void dyad_lex_free(dyad_lex *lx);
 uint32_t dyad_lex_add(dyad_lex *lx, const char *s, size_t n);
 /* The id of s[0..n), or 0 if unknown. */
 uint32_t dyad_lex_find(const dyad_lex *lx, const char *s, size_t n);
+/* The same, given h = dyad_hash(s, n, 0): for a caller that hashes as it lower-cases. */
+uint32_t dyad_lex_find_hashed(const dyad_lex *lx, const char *s, size_t n, uint32_t h);
 
 /* Lower-cases UTF-8 s[0..n) into out (capacity cap, at least n*2 + 4 suggested); returns the
  * length written (truncated to cap). */

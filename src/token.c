@@ -90,15 +90,23 @@ int dyad_tokenize(const char *s, size_t start, size_t end, dyad_toks *out) {
         size_t k = c < 0x80 ? 1 : dyad_utf8_decode(s + i, end - i, &cp);
         if (c < 0x80) cp = c;
         if (cp >= 0 && is_letter_cp(cp)) {
-            /* letters and digits run together ("G20"); ASCII without decoding */
+            /* letters and digits run together ("G20"); ASCII without decoding. An ASCII word's
+             * case is counted on the way (case_flags' first loop, without a second pass over
+             * every word of the corpus) */
             j = i + k;
+            int ascii = c < 0x80, first = -1;
+            size_t letters = 0, up = 0;
+            if (dyad_isalpha(c)) { letters = 1; up = (size_t)dyad_isupper(c); first = dyad_isupper(c); }
             while (j < end) {
                 unsigned char cj = (unsigned char)s[j];
                 if (cj < 0x80) {
-                    if (!dyad_isalpha(cj) && !dyad_isdigit(cj)) break;
+                    if (dyad_isupper(cj)) { letters++; up++; if (first < 0) first = 1; }
+                    else if (dyad_islower(cj)) { letters++; if (first < 0) first = 0; }
+                    else if (!dyad_isdigit(cj)) break;
                     j++;
                     continue;
                 }
+                ascii = 0;
                 int32_t c2;
                 size_t k2 = dyad_utf8_decode(s + j, end - j, &c2);
                 if (c2 < 0 || !is_letter_cp(c2)) break;
@@ -113,7 +121,9 @@ int dyad_tokenize(const char *s, size_t start, size_t end, dyad_toks *out) {
                 i = j + 2;
                 continue;
             }
-            if (push(out, i, j - i, f | T_WORD | case_flags(s + i, j - i))) return -1;
+            uint16_t cf = !ascii ? case_flags(s + i, j - i)
+                                 : (uint16_t)((first == 1 ? T_CAP : 0) | (letters >= 2 && up == letters ? T_ALLCAPS : 0));
+            if (push(out, i, j - i, f | T_WORD | cf)) return -1;
             i = j;
             continue;
         }

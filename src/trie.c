@@ -20,12 +20,14 @@ int dyad_trie_init(dyad_trie *t, const dyad_mem *mem) {
 
 void dyad_trie_free(dyad_trie *t) {
     dyad_mem_free(t->mem, t->node_first, t->nodes_cap * sizeof *t->node_first);
+    dyad_mem_free(t->mem, t->root, t->nroot * sizeof *t->root);
     dyad_mem_free(t->mem, t->edges, t->edges_cap * sizeof *t->edges);
     dyad_mem_free(t->mem, t->entries, t->entries_cap * sizeof *t->entries);
     memset(t, 0, sizeof *t);
 }
 
 uint32_t dyad_trie_step(const dyad_trie *t, uint32_t node, uint32_t tok) {
+    if (!node) return tok < t->nroot ? t->root[tok] : 0;
     size_t mask = t->edges_cap - 1;
     for (size_t i = edge_hash(node, tok) & mask;; i = (i + 1) & mask) {
         const dyad_trie_edge *e = &t->edges[i];
@@ -51,13 +53,36 @@ static int grow_edges(dyad_trie *t) {
     return 0;
 }
 
+/* Makes room in the root array for token id tok. 0 or -1 (OOM). */
+static int root_room(dyad_trie *t, uint32_t tok) {
+    if (tok < t->nroot) return 0;
+    size_t n = t->nroot ? t->nroot : 1024;
+    while (n <= tok) n *= 2;
+    uint32_t *r = dyad_mem_calloc(t->mem, n * sizeof *r);
+    if (!r) return -1;
+    if (t->nroot) memcpy(r, t->root, t->nroot * sizeof *r);
+    dyad_mem_free(t->mem, t->root, t->nroot * sizeof *t->root);
+    t->root = r;
+    t->nroot = n;
+    return 0;
+}
+
 int32_t dyad_trie_add(dyad_trie *t, const uint32_t *toks, size_t n, uint32_t caps, uint16_t kind,
                       uint32_t payload) {
     uint32_t node = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = dyad_trie_step(t, node, toks[i]);
-        if (!c) {
-            if ((t->nedges + 1) * 4 > t->edges_cap * 3 && grow_edges(t)) return -1;
+        if (!c && !node) {
+            if (root_room(t, toks[i])) return -1;
+            if (DYAD_VEC_PUSH(t->mem, t->node_first, t->nnodes, t->nodes_cap)) return -1;
+            c = (uint32_t)t->nnodes;
+            t->node_first[t->nnodes++] = -1;
+            t->root[toks[i]] = c;
+        } else if (!c) {
+            /* Load at most 1/2, not 3/4: most steps of the matcher below the root miss (a word
+             * that continues no phrase), and a miss probes to the next empty slot, about 2.5
+             * probes at 1/2 against 8.5 at 3/4. The table costs 12 bytes a slot. */
+            if ((t->nedges + 1) * 2 > t->edges_cap && grow_edges(t)) return -1;
             if (DYAD_VEC_PUSH(t->mem, t->node_first, t->nnodes, t->nodes_cap)) return -1;
             c = (uint32_t)t->nnodes;
             t->node_first[t->nnodes++] = -1;

@@ -57,11 +57,15 @@ int dyad_vec_grow(const dyad_mem *m, void **p, size_t elem, size_t *cap, size_t 
     (((len) < (cap) || dyad_vec_grow((mem), (void **)&(ptr), sizeof *(ptr), &(cap), (len) + 1) == 0) \
          ? 0 : -1)
 
-/* FNV-1a: short keys (tokens), where its speed matters more than its spread. */
+/* FNV-1a: short keys (tokens), where its speed matters more than its spread. A caller that
+ * makes the key byte by byte can hash it as it goes: h = DYAD_HASH_INIT, then
+ * h = dyad_hash_byte(h, c) for each byte gives dyad_hash(key, n, 0). */
+#define DYAD_HASH_INIT 2166136261u
+static inline uint32_t dyad_hash_byte(uint32_t h, unsigned char c) { return (h ^ c) * 16777619u; }
 static inline uint32_t dyad_hash(const void *p, size_t n, uint32_t seed) {
     const unsigned char *s = p;
-    uint32_t h = 2166136261u ^ seed;
-    for (size_t i = 0; i < n; i++) h = (h ^ s[i]) * 16777619u;
+    uint32_t h = DYAD_HASH_INIT ^ seed;
+    for (size_t i = 0; i < n; i++) h = dyad_hash_byte(h, s[i]);
     return h;
 }
 
