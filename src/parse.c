@@ -664,6 +664,12 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                     j = m2->b;
                     continue;
                 }
+                /* "domestic radio-electronic products": an agent word alone that opens a compound
+                 * with no actor after it describes a thing, no one */
+                if (v.agent >= 0 && v.owner < 0 && v.person < 0 && j == m->b && m->b == i + 1) {
+                    v.agent = v.agent2 = -1;
+                    break;
+                }
             }
             /* "Russian military base", "the 201st Russian military base", "a Taliban senior
              * leader": a describing word or two before an agent, when the phrase has an owner and
@@ -742,6 +748,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             }
             break;
         }
+        if (v.owner < 0 && v.agent < 0 && v.person < 0 && v.place < 0) { i = j; continue; }   /* (a compound's word, above) */
         int titled = 0;
         uint32_t tl = j;   /* the title word: "President", "Gen." , "Governor of Eastfold Province" */
         for (uint32_t x = start; x < j && tl == j; x++) if (wflags(s, x) & W_TITLE) tl = x;
