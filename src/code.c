@@ -1797,6 +1797,17 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             ns = 1;
         }
         if (pat->flags & PF_AMONG) nt = 0;   /* the subjects are each other's targets */
+        /* "Vladimir Putin and Emomali Rahmon discussed Afghanistan", "exchanged opinions on the
+         * situation at Belarus' border with Poland": parties consulting together are each
+         * other's; what they discuss is the topic (a party joined by "with" stays: "met with X") */
+        if ((pat->flags & PF_SYM) && ns >= 2 && !strncmp(code, "04", 2) && tgtnp >= 0 && !d->petrarch) {
+            uint32_t ta = s->nps[s->nps[tgtnp].first].a;
+            int with = ta > s->a && is(s, ta - 1, "with");
+            static const char *const topic[] = {"border", "borders", "relations", "ties", "cooperation", "partnership",
+                                                "dialogue", "contacts", "trade", "agreement", "agreements", NULL};
+            for (int q = 0; with && topic[q] && ta > s->a + 1; q++) if (is(s, ta - 2, topic[q])) with = 0;
+            if (!with) nt = 0;
+        }
         int sym_pairs = (pat->flags & (PF_SYM | PF_AMONG)) && !nt && ns >= 2;
         if (sym_pairs) {
             for (size_t i = 0; i < ns; i++)
