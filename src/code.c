@@ -1321,6 +1321,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             pat = &must_pat;
         if (!pat || consumed[k]) continue;
         if (pat->op == OP_SAY || pat->op == OP_DENY) continue;   /* speech: attribution, not an event */
+        if (pat->code[0] == '-') continue;   /* "---": the words say no event ("meet demand") */
         /* a participle clause ("..., killing two") takes the main subject only for the results of
          * force; elsewhere it describes the noun before it ("border guards, guarding the border") */
         if (an->participle && !(pat->code[0] == '1' && pat->code[1] >= '7') && strncmp(pat->code, "20", 2)) continue;

@@ -706,9 +706,12 @@ static int load_pattern_line(loader *L, const char *s, size_t n) {
     if (nf < 2 || nf > 3) { problem(L, "expected CODE<TAB>PATTERN[<TAB>FLAGS]"); return 0; }
     dyad_pattern p;
     memset(&p, 0, sizeof p);
-    if (!valid_code(f[0], fl[0])) { problem(L, "'%.*s' is not a CAMEO code", (int)fl[0], f[0]); return 0; }
+    /* "---": a pattern that codes nothing, and so stops the shorter ones it wins over ("meet
+     * demand" is no meeting), as PETRARCH's null code does */
+    int none = fl[0] == 3 && !memcmp(f[0], "---", 3);
+    if (!none && !valid_code(f[0], fl[0])) { problem(L, "'%.*s' is not a CAMEO code", (int)fl[0], f[0]); return 0; }
     memcpy(p.code, f[0], fl[0]);
-    if (d->ncameo && !dyad_dict_code(d, p.code)) { problem(L, "unknown CAMEO code %s", p.code); return 0; }
+    if (!none && d->ncameo && !dyad_dict_code(d, p.code)) { problem(L, "unknown CAMEO code %s", p.code); return 0; }
     p.file = L->file;
     p.line = L->line;
     p.text = dyad_arena_strndup(&d->strings, f[1], fl[1]);
