@@ -735,8 +735,9 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                     continue;
                 }
             }
-            /* apposition: "the President of Tajikistan, Emomali Rahmon," */
-            if (j + 1 < b && is(s, j, ",") && (m2 = mention_at(s, j + 1, mstart))) {
+            /* apposition: "the President of Tajikistan, Emomali Rahmon," (a role before the
+             * comma, not a place: "to protect Donbass, Recep Tayyip Erdogan expressed") */
+            if (j + 1 < b && is(s, j, ",") && (v.agent >= 0 || v.person >= 0) && (m2 = mention_at(s, j + 1, mstart))) {
                 npb w = {-1, -1, -1, -1, -1};
                 if (absorb(s, m2, &w, 0) && w.person >= 0 &&
                     (m2->b >= b || is(s, m2->b, ",") || (wflags(s, m2->b) & (W_VERB | W_AUX)))) {
@@ -1022,6 +1023,13 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                 s->nanchors--;
             }
         }
+        /* "in a statement posted on the internet", "a video released on Friday": a participle
+         * after a noun that a determiner opens, before a preposition, describes the noun */
+        if (has_prev && p == i && p >= a + 2 && (vf & VF_PART) && !(vf & VF_BASE) && !prev_aux && s->tnp[p - 1 - a] < 0 &&
+            (t[p - 1].flags & T_WORD) && !(t[p - 1].flags & T_CAP) && !(pf & (W_VERB | W_PREP | W_CONJ | W_REL | W_COMP | W_DET)) &&
+            (wflags(s, p - 2) & W_DET) && !(wflags(s, p - 2) & (W_PRON_WE | W_PRON_HE | W_PRON_THEY)) &&
+            i + 1 < b && (wflags(s, i + 1) & W_PREP) && dyad_and_quantity(s, i) == i)   /* (not "and several others detained in") */
+            continue;
         /* "by providing targeted social support": a participle right after an -ing form of a
          * verb of ours describes what follows */
         if (has_prev && p == i && (vf & (VF_PAST | VF_PART)) && !(vf & VF_BASE) && !prev_aux && (pf & W_VERB) &&
