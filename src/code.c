@@ -656,7 +656,9 @@ static dyad_date event_date(const dyad_dict *d, const dyad_sent *s, const dyad_c
         if (e->flags & (DF_PAREN | DF_MODIFIER)) continue;
         uint32_t a = s->a + e->a, b = s->a + e->b;
         int claimed = 0;
-        for (size_t k = 0; k < s->nanchors && !claimed; k++) {
+        /* (a date right beside the event's own verb is its: "confirmed they recently detained") */
+        int own = b == an->group || b == an->tok || a == an->tok + 1;
+        for (size_t k = 0; k < s->nanchors && !claimed && !own; k++) {
             const dyad_anchor *o = &s->anchors[k];
             if (o == an || o->noun || !reporting(d, s, ch, k)) continue;
             uint32_t lo = a < an->tok ? a : an->tok, hi = a < an->tok ? an->tok : b;

@@ -162,7 +162,7 @@ static size_t push(dyad_date_expr *out, size_t k, size_t max, size_t a, size_t b
 void dyad_date_words(void (*add)(void *ud, const char *w), void *ud) {
     for (int i = 0; i < 12; i++) { add(ud, months[i]); add(ud, mon3[i]); }
     for (int i = 0; i < 7; i++) add(ud, wdays[i]);
-    static const char *const more[] = {"sept", "yesterday", "today", "tonight", "tomorrow", "last", "this", "ago", NULL};
+    static const char *const more[] = {"sept", "yesterday", "today", "tonight", "tomorrow", "last", "this", "ago", "recently", NULL};
     for (int i = 0; more[i]; i++) add(ud, more[i]);
 }
 
@@ -305,6 +305,9 @@ size_t dyad_date_scan(const char *text, const dyad_token *t, size_t n, dyad_date
         int got = 0;
         size_t a = i, b = i + 1;
         if (tok_is(text, c, "yesterday")) { day = rday - 1; got = DP_DAY; }
+        /* "they recently detained two insurgents": some day shortly before the story's, so only
+         * its month is known */
+        else if (tok_is(text, c, "recently")) { day = rday; got = DP_MONTH; }
         else if (i + 1 < n && tok_is(text, c, "last") && tok_is(text, &t[i + 1], "night")) {
             day = rday - 1; got = DP_DAY; b = i + 2;        /* a night operation, reported next day */
         }
