@@ -424,13 +424,22 @@ static int tally_cues(const dyad_sent *s) {
 }
 
 /* An actor phrase that is the topic of talk, not a party to it: "discussed the developments in
- * Ukraine", "briefed him on the situation around Ukraine" (not "dialogue between Belgrade and
- * Pristina": talks name their parties). */
-static int topic_np(const dyad_sent *s, const dyad_np *p) {
+ * Ukraine", "briefed him on the situation around Ukraine", "briefed the media on the telephone
+ * conversation between Putin and Biden" (but a mediator's parties are those between: "oversees
+ * dialogue between Belgrade and Pristina"). */
+static int topic_np(const dyad_sent *s, const dyad_np *p, const char *code) {
     static const char *const topic[] = {"situation", "developments", "events", "assessment", "assessments", "crisis", NULL};
     static const char *const about[] = {"in", "around", "on", "concerning", "regarding", "over", "of", "surrounding", NULL};
     uint32_t x = p->a;
     if (x < s->a + 2) return 0;
+    /* "briefed the media on the telephone conversation between Putin and Biden", "developing
+     * practical cooperation between the EU and Minsk": the parties of another exchange (not of
+     * an agreement signed: "a declaration between Russia and Turkmenistan was signed") */
+    if (is(s, x - 1, "between") && strncmp(code, "045", 3)) {   /* (a mediator's parties are between it) */
+        static const char *const exchange[] = {"conversation", "conversations", "talks", "meeting", "meetings", "contacts",
+                                               "negotiations", "relations", "ties", "cooperation", "dialogue", "summit", NULL};
+        for (int k = 0; exchange[k]; k++) if (is(s, x - 2, exchange[k])) return 1;
+    }
     int prep = 0;
     for (int k = 0; about[k] && !prep; k++) prep = is(s, x - 1, about[k]);
     if (!prep) return 0;
@@ -1473,7 +1482,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             int32_t np = s->tnp[x - s->a];
             if (np < 0 || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) || s->nps[np].a != x) continue;
             const dyad_np *p = &s->nps[np];
-            if (!d->petrarch && topic_np(s, &s->nps[p->first])) continue;
+            if (!d->petrarch && topic_np(s, &s->nps[p->first], code)) continue;
             if (p->by && byagent < 0) byagent = p->first;
             else if (p->from && fromnp < 0) fromnp = p->first;
             else if (named < 0 && !p->loc && !p->by && !p->from && !p->pron && np_named(p)) {
@@ -1549,7 +1558,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 if (np < 0 || s->nps[np].a != x || (s->tflags[x - s->a] & (TOK_SKIP | TOK_PAREN)) || s->nps[np].by) continue;
                 const dyad_np *p = &s->nps[np];
                 if (meeting && !p->from) continue;   /* "welcomed memos from Bree": whom, not where */
-                if (!np_named(p) || p->owner < 0 || (!d->petrarch && topic_np(s, &s->nps[p->first]))) continue;
+                if (!np_named(p) || p->owner < 0 || (!d->petrarch && topic_np(s, &s->nps[p->first], code))) continue;
                 const dyad_actor_ent *o = &d->actors[p->owner];
                 if (!o->country[0]) continue;
                 if (sub >= 0 && s->nps[sub].owner >= 0 && !strcmp(d->actors[s->nps[sub].owner].country, o->country)) {
