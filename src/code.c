@@ -536,6 +536,11 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
             is(s, i, "when"))
             return -1;
         if ((wf(s, i) & W_COMP) && !(wf(s, i) & W_DET)) return -1;
+        /* "neo-Nazis who torture prisoners": the subject of a relative clause is the phrase the
+         * relative word follows; when that is no actor, no one further back is */
+        if ((is(s, i, "who") || is(s, i, "which")) && i > s->a && s->tnp[i - 1 - s->a] < 0 &&
+            !(s->tflags[i - 1 - s->a] & (TOK_PAREN | TOK_SKIP)) && !is(s, i - 1, ","))
+            return -1;
         /* "Pakistan, a key U.S. ally, has refused": a phrase between commas that opens with a
          * determiner and follows an actor is an apposition; the actor before it is the subject */
         if (i + 1 == g && is(s, i, ",")) {
