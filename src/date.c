@@ -131,6 +131,8 @@ static int year_for(dyad_date ref, int m, int d) {
  * results of yesterday's talks" stay). */
 static int modifier(const char *text, const dyad_token *t, size_t n, size_t a, size_t b) {
     if (a > 0 && (tok_is(text, &t[a - 1], "since") || tok_is(text, &t[a - 1], "from"))) return 1;
+    /* "Article 4 of the Collective Security Treaty of 1992": the year of a document's name */
+    if (a > 0 && tok_is(text, &t[a], "of") && (t[a - 1].flags & T_WORD) && (t[a - 1].flags & T_CAP)) return 1;
     static const char *const relating[] = {"for", "behind", "after", "before", "against", "over", "about",
                                            "following", "to", NULL};
     int poss = b + 1 < n && (tok_is(text, &t[b], "'s") || (tok_is(text, &t[b], "'") && tok_is(text, &t[b + 1], "s")));
