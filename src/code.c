@@ -574,6 +574,23 @@ static int32_t find_subject(const dyad_sent *s, uint32_t g, int32_t self) {
                 is(s, p->a - 1, ",") && p->b < s->b && is(s, p->b, ",")) { x = p->a + 1; continue; }
             /* "Russian aircraft including helicopter gunships killed": the included are not the subject */
             if (s->nps[p->first].a > s->a && is(s, s->nps[p->first].a - 1, "including")) { x = s->nps[p->first].a; continue; }
+            /* "those who say similar things about Russia are executed": a phrase inside a relative
+             * clause (a verb between it and "who") is not the subject after the clause; the
+             * phrase "who" follows is, if it is an actor */
+            /* (for a passive, whose subject is what befell; a clause with one verb, still open) */
+            if (self >= 0 && s->anchors[self].passive && !s->anchors[self].participle) {
+                uint32_t f0 = s->nps[p->first].a;
+                for (uint32_t r = f0; r > s->a && r + 10 > f0; r--) {
+                    uint32_t w = r - 1;
+                    if (is(s, w, ",") || (s->tflags[w - s->a] & TOK_BOUND)) break;
+                    if (!(is(s, w, "who") || is(s, w, "which"))) continue;
+                    int verbs = 0;
+                    for (uint32_t q = w + 1; q < f0; q++) verbs += verb_at(s, q);
+                    if (verbs != 1) break;
+                    int32_t ante = w > s->a ? s->tnp[w - 1 - s->a] : -1;
+                    return ante >= 0 ? s->nps[ante].first : -1;
+                }
+            }
             /* "of" inside a longer phrase we did not join: keep looking left */
             return p->first;
         }
