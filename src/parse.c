@@ -629,6 +629,17 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             continue;
         }
         if (v.owner >= 0 && d->actors[v.owner].type == AT_CITY && j < b && is(s, j, "city") && (t[j].flags & T_CAP)) j++;
+        /* "amendments to the Criminal Code": a capitalised agent word that opens a longer
+         * capitalised name (a capitalised word of no class after it, mid-sentence) names a thing,
+         * no one */
+        int title_word = 0;   /* (not a title before a name: "President Halbarad Torvane") */
+        for (uint32_t x = i; x < j && !title_word; x++) title_word = (wflags(s, x) & W_TITLE) != 0;
+        if (v.agent >= 0 && v.owner < 0 && v.person < 0 && !title_word && (t[i].flags & T_CAP) && i > a + 1 &&
+            !(t[i - 1].flags & T_PUNCT) && j < b && (t[j].flags & T_WORD) && (t[j].flags & T_CAP) && !mention_at(s, j, mstart) &&
+            !(wflags(s, j) & ~(W_START | W_NOUNISH))) {
+            i = j;
+            continue;
+        }
         /* "killing Malawi Sahib", "met Jordan Peterson": a country's own name (not its adjective:
          * "the Russian Empire") that opens a person's name (a capitalised word of no class after
          * it, then the name ends) mid-sentence is no country */
