@@ -1144,6 +1144,18 @@ static int armed_act(const char *sector, const char *code) {
     return 0;
 }
 
+/* Whether a count of people of kind k (DYAD_COUNT_*) goes with an event of this code: the dead
+ * and injured with force (and its threat, 1384), the arrested with coercion (and with a
+ * surrender that puts people in custody: custody), a crowd's size with protest and mobilising,
+ * the displaced with mass violence and asylum. */
+static int count_fits(int k, const char *code, int custody) {
+    if (k == DYAD_COUNT_DEAD || k == DYAD_COUNT_INJURED) return force_code(code) || !strncmp(code, "1384", 4);
+    if (k == DYAD_COUNT_ARRESTED) return !strncmp(code, "17", 2) || custody;
+    if (k == DYAD_COUNT_SIZE) return !strncmp(code, "14", 2) || !strncmp(code, "15", 2);
+    if (k == DYAD_COUNT_DISPLACED) return !strncmp(code, "20", 2) || !strncmp(code, "0233", 4);
+    return 0;
+}
+
 /* The words from a clause's end e to x say what the clause's act resulted in: "ambushed the
  * insurgents, which resulted in the deaths of five", "..., which led to the capture of". */
 static int result_clause(const dyad_sent *s, uint32_t e, uint32_t x) {
@@ -1690,17 +1702,14 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             if (cn->paren || cn->or_kind || cn->kind < 1 || cn->kind > 5) continue;
             uint32_t lo = sub >= 0 ? s->nps[sub].a : head->group;
             if (cn->b <= lo || (cn->a >= end && !result_clause(s, end, cn->a))) continue;
-            int ok = 0;
-            /* "tried to kill the governor", "threatened to kill 10 hostages", "plans to arrest
-             * five": the people of an infinitive are an aim, not who befell it */
-            int aim = an->to_inf && (cn->kind == DYAD_COUNT_DEAD || cn->kind == DYAD_COUNT_INJURED || cn->kind == DYAD_COUNT_ARRESTED);
-            if (aim) ok = 0;
-            else if (cn->kind == DYAD_COUNT_DEAD || cn->kind == DYAD_COUNT_INJURED)
-                ok = !strncmp(code, "18", 2) || !strncmp(code, "19", 2) || !strncmp(code, "20", 2) || !strncmp(code, "1384", 4);
-            else if (cn->kind == DYAD_COUNT_ARRESTED) ok = !strncmp(code, "17", 2) || custody;
-            else if (cn->kind == DYAD_COUNT_SIZE) ok = !strncmp(code, "14", 2) || !strncmp(code, "15", 2);
-            else if (cn->kind == DYAD_COUNT_DISPLACED) ok = !strncmp(code, "20", 2) || !strncmp(code, "0233", 4);
-            if (!ok) continue;
+            /* the people of an infinitive are an aim, not who befell it: another verb's ("during
+             * an operation to arrest a Taliban expert"), and this event's own when they are dead,
+             * injured or arrested ("tried to kill the governor", "plans to arrest five"; not
+             * "plans to deploy 5,000 troops") */
+            if (cn->a > s->a && cn->a != an->tok && is(s, cn->a - 1, "to") && (wf(s, cn->a) & W_VERB)) continue;
+            if (an->to_inf && (cn->kind == DYAD_COUNT_DEAD || cn->kind == DYAD_COUNT_INJURED || cn->kind == DYAD_COUNT_ARRESTED))
+                continue;
+            if (!count_fits(cn->kind, code, custody)) continue;
             /* a figure before the verb is its subject's ("two insurgents were killed"), not the
              * object of another verb before it ("arrested a leader and detained two") */
             int other_verb = 0;
@@ -1715,9 +1724,6 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
                 if ((d->lex.words[tx->id].flags & W_VERB) && (d->lex.words[tp->id].flags & W_CONJ)) other_verb = 1;
             }
             if (other_verb) continue;
-            /* "during an operation to arrest a Taliban expert": an infinitive's people are an
-             * aim, not a result (unless it is this event's own verb: "agreed to release two") */
-            if (cn->a > s->a && cn->a != an->tok && is(s, cn->a - 1, "to") && (wf(s, cn->a) & W_VERB)) continue;
             /* the people of one act add up after its verb ("detained a Taliban leader and two
              * suspected insurgents": 3); before it, the first figure is the subject's own */
             int after = cn->a >= an->tok, k = cn->kind;   /* a figure's words may start at the verb */
@@ -1738,8 +1744,7 @@ int dyad_code_sentence(const dyad_sent *s, dyad_ctx *ctx, dyad_date date, uint32
             uint32_t nx, ny;
             int one = tp->person >= 0 || tp->titled || (tp->coref && (s->t[tp->a].flags & T_CAP) && !(wf(s, tp->a) & W_DET)) ||
                       (!(wf(s, tp->a) & W_DET) && dyad_np_name(s, tp, &nx, &ny));   /* "killed Taliban leader Saifullah" */
-            int fits = k == DYAD_COUNT_DEAD || k == DYAD_COUNT_INJURED ? force_code(code) : k == DYAD_COUNT_ARRESTED && !strncmp(code, "17", 2);
-            if (one && fits && ev.counts[k] < 0) {
+            if (one && count_fits(k, code, custody) && ev.counts[k] < 0) {
                 ev.counts[k] = 1;
                 ev.count_a[k] = an->tok;
                 ev.count_b[k] = tp->b;
