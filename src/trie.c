@@ -72,24 +72,23 @@ int32_t dyad_trie_add(dyad_trie *t, const uint32_t *toks, size_t n, uint32_t cap
     uint32_t node = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = dyad_trie_step(t, node, toks[i]);
-        if (!c && !node) {
-            if (root_room(t, toks[i])) return -1;
+        if (!c) {
+            /* Below the root, load the edge table at most 1/2, not 3/4: most steps of the
+             * matcher there miss (a word that continues no phrase), and a miss probes to the
+             * next empty slot, about 2.5 probes at 1/2 against 8.5 at 3/4. The table costs 12
+             * bytes a slot. */
+            if (!node ? root_room(t, toks[i]) : ((t->nedges + 1) * 2 > t->edges_cap && grow_edges(t))) return -1;
             if (DYAD_VEC_PUSH(t->mem, t->node_first, t->nnodes, t->nodes_cap)) return -1;
             c = (uint32_t)t->nnodes;
             t->node_first[t->nnodes++] = -1;
-            t->root[toks[i]] = c;
-        } else if (!c) {
-            /* Load at most 1/2, not 3/4: most steps of the matcher below the root miss (a word
-             * that continues no phrase), and a miss probes to the next empty slot, about 2.5
-             * probes at 1/2 against 8.5 at 3/4. The table costs 12 bytes a slot. */
-            if ((t->nedges + 1) * 2 > t->edges_cap && grow_edges(t)) return -1;
-            if (DYAD_VEC_PUSH(t->mem, t->node_first, t->nnodes, t->nodes_cap)) return -1;
-            c = (uint32_t)t->nnodes;
-            t->node_first[t->nnodes++] = -1;
-            size_t mask = t->edges_cap - 1, j = edge_hash(node, toks[i]) & mask;
-            while (t->edges[j].child) j = (j + 1) & mask;
-            t->edges[j] = (dyad_trie_edge){node, toks[i], c};
-            t->nedges++;
+            if (!node) {
+                t->root[toks[i]] = c;
+            } else {
+                size_t mask = t->edges_cap - 1, j = edge_hash(node, toks[i]) & mask;
+                while (t->edges[j].child) j = (j + 1) & mask;
+                t->edges[j] = (dyad_trie_edge){node, toks[i], c};
+                t->nedges++;
+            }
         }
         node = c;
     }
