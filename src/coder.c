@@ -173,6 +173,13 @@ static int digits(const char *s, size_t n) {
     return v;
 }
 
+/* The flags of the tokens t[a, b) together: whether a date expression has a number, a word. */
+static unsigned span_flags(const dyad_token *t, size_t a, size_t b) {
+    unsigned f = 0;
+    for (size_t i = a; i < b; i++) f |= t[i].flags;
+    return f;
+}
+
 /* A document without a date often says it near its top: "Operational Update, March 12, 2011",
  * a release number "2011-03-S-038", a dateline. The first absolute date (or year and month) in
  * its first lines then anchors datelines without a year ("KABUL, Afghanistan (Dec. 21)"). */
@@ -208,10 +215,9 @@ static dyad_date guess_date(dyad_coder *c, const char *text, size_t len) {
         for (size_t k = 0; k < nd && de[k].a < i + 40; k++) {
             const dyad_date_expr *e = &de[k];
             if ((e->flags & (DF_ABSOLUTE | DF_MODIFIER | DF_PAREN)) || e->date.prec != DP_DAY) continue;
-            int num = 0, word = 0;
-            for (size_t q = e->a; q < e->b; q++) { num |= (t[q].flags & T_NUM) != 0; word |= (t[q].flags & T_WORD) != 0; }
+            unsigned f = span_flags(t, e->a, e->b);
             int later = (e->date.y - y) * 12 + (e->date.m - m);
-            if (num && word && later >= 0 && later <= 1) return e->date;
+            if ((f & T_NUM) && (f & T_WORD) && later >= 0 && later <= 1) return e->date;
         }
         return (dyad_date){y, m, 0, DP_MONTH};
     }
@@ -222,9 +228,7 @@ static dyad_date guess_date(dyad_coder *c, const char *text, size_t len) {
         n = dyad_date_scan(text, c->toks.v, c->toks.n, ref, de, 16, NULL);
         for (size_t i = 0; i < n && de[i].a < at; i++) {
             if ((de[i].flags & DF_ABSOLUTE) || de[i].date.prec != DP_DAY) continue;
-            int num = 0;
-            for (size_t k = de[i].a; k < de[i].b; k++) num |= (t[k].flags & T_NUM) != 0;
-            if (!num) continue;   /* "yesterday", "Monday" */
+            if (!(span_flags(t, de[i].a, de[i].b) & T_NUM)) continue;   /* "yesterday", "Monday" */
             dyad_date d = de[i].date;
             d.y = best.y + (d.m < best.m);
             return d;
