@@ -1177,7 +1177,7 @@ static int adjectival(const dyad_sent *s, const dyad_np *p) {
     if (s->d->lex.words[s->t[p->b - 1].id].flags & W_NOUNISH) return 0;
     if (p->b >= p->a + 2 && (s->t[p->b - 2].flags & T_NUM)) return 0;
     uint32_t f = wf(s, p->b);
-    if (f & (W_PREP | W_CONJ | W_DET | W_REL | W_COMP | W_AUX | W_MODAL_INTENT | W_MODAL_HYPO | W_NEG | W_ADV)) return 0;
+    if (f & (W_FUNCTION | W_MODAL_INTENT | W_MODAL_HYPO | W_ADV)) return 0;
     /* a verb of the clause may follow its subject; a noun may not; nor may a past form of a
      * verb no pattern names ("the security force identified and detained") */
     const dyad_token *x = &s->t[p->b];

@@ -43,6 +43,10 @@ enum {
     W_ROLE = 1u << 30          /* the head noun of an agent, singular: force, patrol, leader */
 };
 
+/* The function words that end a run of describing words or a noun phrase: determiners,
+ * prepositions, conjunctions, auxiliaries, relatives, complementisers, negations. */
+#define W_FUNCTION (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_NEG)
+
 /* Verb form kinds. */
 enum { VF_BASE = 1, VF_3SG = 2, VF_PAST = 4, VF_PART = 8, VF_ING = 16, VF_NOUN = 32 };  /* VF_NOUN: head of a noun pattern */
 

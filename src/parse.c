@@ -361,8 +361,7 @@ static int name_word(const dyad_sent *s, uint32_t i, const int32_t *mstart, int 
     if (!(t->flags & T_WORD) || !(t->flags & T_CAP) || (t->flags & T_NL)) return 0;
     if (t->len >= 2 && dyad_isupper((unsigned char)s->text[t->off + 1])) return 0;   /* "CTK" */
     if ((wflags(s, i) & W_VERB) && last) return 0;   /* "Prosper Avril", but not "Minister Resigns" */
-    if (wflags(s, i) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_TIME | W_NEG | W_NUMWORD |
-                        W_PRON_WE | W_PRON_HE | W_PRON_THEY | W_MODAL_INTENT | W_MODAL_HYPO))
+    if (wflags(s, i) & (W_FUNCTION | W_TIME | W_NUMWORD | W_PRON_WE | W_PRON_HE | W_PRON_THEY | W_MODAL_INTENT | W_MODAL_HYPO))
         return 0;
     const dyad_mention *m = mention_at(s, i, mstart);
     if (!m) return !last || !t->id;
@@ -575,7 +574,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             if (s->aliases && (is(s, i, "the") || is(s, i, "this")))
                 for (; h < b && h < i + 4 && (t[h].flags & T_WORD) && !mention_at(s, h, mstart); h++) {
                     if ((al = alias_at(s, h))) break;
-                    if (wflags(s, h) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_VERB | W_NEG | W_TIME | W_ROLE)) break;
+                    if (wflags(s, h) & (W_FUNCTION | W_VERB | W_TIME | W_ROLE)) break;
                     if (t[h].len > 4 && dyad_strncaseeq(s->text + t[h].off + t[h].len - 3, "ing", 3)) break;   /* "motivating" */
                 }
             if (al && !(h + 1 < b && (is(s, h + 1, "of") || is(s, h + 1, "'") || is(s, h + 1, "-") ||
@@ -688,8 +687,8 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
             if (v.owner >= 0 && v.agent < 0) {
                 uint32_t k = j;
                 while (k < b && k < j + 2 && (s->t[k].flags & T_WORD) && !mention_at(s, k, mstart) &&
-                       (!s->t[k].id || !(wflags(s, k) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_VERB | W_NEG |
-                                                         W_TIME | W_MODAL_INTENT | W_MODAL_HYPO | W_PRON_WE | W_PRON_HE | W_PRON_THEY))))
+                       (!s->t[k].id || !(wflags(s, k) & (W_FUNCTION | W_VERB | W_TIME | W_MODAL_INTENT | W_MODAL_HYPO |
+                                                         W_PRON_WE | W_PRON_HE | W_PRON_THEY))))
                     k++;
                 if (k > j && (m2 = mention_at(s, k, mstart)) && dyad_actor_at(d, m2->entry, date, 1) >= 0) {
                     absorb(s, m2, &v, 1);
@@ -710,7 +709,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                 int joined = 0;   /* "Ithilen's awful and evil minister": one "and" between two of them */
                 while (k < b && k < k0 + 2 + joined && (s->t[k].flags & T_WORD) && !mention_at(s, k, mstart)) {
                     if (!joined && k > k0 && is(s, k, "and") && k + 1 < b && !mention_at(s, k + 1, mstart)) { joined = 1; k++; continue; }
-                    if (wflags(s, k) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_MODAL_INTENT | W_MODAL_HYPO | W_NEG)) break;
+                    if (wflags(s, k) & (W_FUNCTION | W_MODAL_INTENT | W_MODAL_HYPO)) break;
                     k++;
                 }
                 if (k > k0 && !mention_at(s, k, mstart)) k = k0;
@@ -723,8 +722,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                     int32_t pl = dyad_actor_at(d, m2->entry, s->date, 0);
                     const dyad_token *pt = &t[j - 1];
                     int named_place = m2->b >= b || !(t[m2->b].flags & T_WORD) || (t[m2->b].flags & T_CAP) ||
-                                      (wflags(s, m2->b) & (W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_VERB | W_ADV | W_MODAL_INTENT |
-                                                           W_MODAL_HYPO | W_NEG | W_TIME | W_DET));
+                                      (wflags(s, m2->b) & (W_FUNCTION | W_VERB | W_ADV | W_MODAL_INTENT | W_MODAL_HYPO | W_TIME));
                     if (named_place && is(s, j, "of") && v.owner >= 0 && v.agent < 0 && v.person < 0 && d->actors[v.owner].type == AT_COUNTRY &&
                         (pt->flags & T_WORD) && (pt->flags & T_CAP) && pt->len > 4 && s->text[pt->off + pt->len - 1] == 's' &&
                         !dyad_tok_is(s->text, pt, d->actors[v.owner].canon) &&
@@ -786,7 +784,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
                !mention_at(s, def - 1, mstart) &&
                (is(s, def - 1, "the") || is(s, def - 1, "this") ||
                 (!(t[def - 1].flags & T_CAP) &&
-                 !(wflags(s, def - 1) & (W_DET | W_PREP | W_CONJ | W_AUX | W_REL | W_COMP | W_VERB | W_NEG | W_TIME)))))
+                 !(wflags(s, def - 1) & (W_FUNCTION | W_VERB | W_TIME)))))
             def--;
         int coref = v.owner < 0 && v.person < 0 && v.agent >= 0 && (is(s, def, "the") || is(s, def, "this")) &&
                     (al = alias_at(s, j - 1)) && al->owner >= 0;
@@ -1062,7 +1060,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         if (result_ing && !participle && !prev_be && p == i &&
             (t[p - 1].flags & T_WORD) && !(t[p - 1].flags & T_CAP) &&
             (s->tnp[p - 1 - a] < 0 || s->nps[s->tnp[p - 1 - a]].pron) &&
-            !(pf & (W_PREP | W_DET | W_AUX | W_CONJ | W_REL | W_COMP | W_MODAL_INTENT | W_MODAL_HYPO | W_NEG | W_READY | W_VERB)))
+            !(pf & (W_FUNCTION | W_MODAL_INTENT | W_MODAL_HYPO | W_READY | W_VERB)))
             participle = 1;
         participle |= when_ing;
         /* (after a modal too: "would acting now", a typo's verb) */
