@@ -83,8 +83,8 @@ static const dyad_alias *alias_at(const dyad_sent *s, uint32_t k) {
     const dyad_aliases *al = s->aliases;
     uint32_t w = role_word(s, k);
     if (!al || !w || s->d->petrarch) return NULL;
-    for (size_t i = 0; i < al->n && i < 16; i++) {
-        const dyad_alias *x = &al->v[(al->n - 1 - i) % 16];
+    for (size_t i = 0; i < al->n && i < DYAD_ALIASES; i++) {
+        const dyad_alias *x = &al->v[(al->n - 1 - i) % DYAD_ALIASES];
         /* (named in one of the last three sentences: "the main motivating force" in a speech
          * is no force named pages before) */
         if (al->sentences - x->sentence > 3) break;
@@ -139,8 +139,8 @@ int dyad_np_name(const dyad_sent *s, const dyad_np *p, uint32_t *x, uint32_t *y)
 static uint32_t name_at(const dyad_sent *s, uint32_t i, const dyad_name **out) {
     const dyad_aliases *al = s->aliases;
     if (!al || !al->nnames || s->d->petrarch || !(s->t[i].flags & T_CAP)) return i;
-    for (size_t q = 0; q < al->nnames && q < 8; q++) {
-        const dyad_name *nm = &al->names[(al->nnames - 1 - q) % 8];
+    for (size_t q = 0; q < al->nnames && q < DYAD_NAMES; q++) {
+        const dyad_name *nm = &al->names[(al->nnames - 1 - q) % DYAD_NAMES];
         uint32_t e = i;
         while (e < s->b && s->t[e].off + s->t[e].len < s->t[i].off + nm->len) e++;
         if (e >= s->b || s->t[e].off + s->t[e].len != s->t[i].off + nm->len) continue;
@@ -156,7 +156,7 @@ void dyad_aliases_note(const dyad_sent *s, dyad_aliases *al) {
         const dyad_np *p = &s->nps[q];
         uint32_t x, y;
         if (!p->pron && !p->loc && s->d->counts && !s->d->petrarch && dyad_np_name(s, p, &x, &y))
-            al->names[al->nnames++ % 8] = (dyad_name){s->t[x].off, s->t[y - 1].off + s->t[y - 1].len - s->t[x].off, p->owner, p->agent};
+            al->names[al->nnames++ % DYAD_NAMES] = (dyad_name){s->t[x].off, s->t[y - 1].off + s->t[y - 1].len - s->t[x].off, p->owner, p->agent};
     }
     for (size_t q = 0; q < s->nnps; q++) {
         const dyad_np *p = &s->nps[q];
@@ -167,7 +167,7 @@ void dyad_aliases_note(const dyad_sent *s, dyad_aliases *al) {
         for (uint32_t h = p->b - 1; h <= p->b && h < s->b; h++) {
             uint32_t w = role_word(s, h);
             if (w && !(h == p->b && s->tnp[h - s->a] >= 0))
-                al->v[al->n++ % 16] = (dyad_alias){w, al->sentences, p->owner, p->agent, p->person};
+                al->v[al->n++ % DYAD_ALIASES] = (dyad_alias){w, al->sentences, p->owner, p->agent, p->person};
         }
     }
     /* the sentence's first actor phrase, when it is a country and no place or object: what

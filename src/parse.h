@@ -75,10 +75,12 @@ typedef struct dyad_name {
     int32_t owner, agent;
 } dyad_name;
 
+enum { DYAD_ALIASES = 16, DYAD_NAMES = 8 };   /* the rings below */
+
 typedef struct dyad_aliases {
-    dyad_alias v[16];        /* a ring, newest at v[(n - 1) % 16] */
+    dyad_alias v[DYAD_ALIASES];   /* a ring, newest at v[(n - 1) % DYAD_ALIASES] */
     size_t n;
-    dyad_name names[8];      /* a ring, newest at names[(nnames - 1) % 8] */
+    dyad_name names[DYAD_NAMES];  /* a ring, newest at names[(nnames - 1) % DYAD_NAMES] */
     size_t nnames;
     uint32_t sentences;      /* sentences noted so far */
     int32_t country;         /* the last sentence subject that is a country: "the country" */
