@@ -14,7 +14,7 @@ static void cp(char *dst, size_t cap, const char *src) {
 
 typedef struct expect {
     char src[32], code[8], tgt[32], date[16], mode[16], amount[48], place[64], attr[32];
-    double dead, arrested;   /* < 0: not checked */
+    double dead, arrested;   /* count_ok: -1 not checked, -2 none */
     int tally;               /* -1 not checked, else 0 or 1 */
     int line;
 } expect;
@@ -48,6 +48,11 @@ static int code_ok(const char *want, const char *code) {
     return !strcmp(code, want);
 }
 
+/* An expected count of people: -1 not checked, -2 none at all ("dead=-"), else that number. */
+static int count_ok(double want, double got) {
+    return want == -2 ? got < 0 : want < 0 || got == want;
+}
+
 static int match(const expect *e, const dyad_record *r) {
     if (!actor_ok(e->src, &r->source) || !actor_ok(e->tgt, &r->target) || !code_ok(e->code, r->cameo)) return 0;
     if (e->date[0] && (!r->date || strcmp(e->date, r->date))) return 0;
@@ -55,10 +60,7 @@ static int match(const expect *e, const dyad_record *r) {
     if (!strcmp(e->place, "-")) { if (r->location) return 0; }   /* place=-: no place */
     else if (e->place[0] && (!r->location || strcmp(e->place, r->location))) return 0;
     if (e->attr[0] && !actor_ok(e->attr, &r->attribution)) return 0;   /* attr=none: no one */
-    if (e->dead >= 0 && r->dead != e->dead) return 0;
-    if (e->dead == -2 && r->dead >= 0) return 0;
-    if (e->arrested == -2 && r->arrested >= 0) return 0;
-    if (e->arrested >= 0 && r->arrested != e->arrested) return 0;
+    if (!count_ok(e->dead, r->dead) || !count_ok(e->arrested, r->arrested)) return 0;
     if (e->tally >= 0 && r->tally != e->tally) return 0;
     if (e->amount[0]) {
         char cur[8] = {0};
