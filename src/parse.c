@@ -70,6 +70,13 @@ static int country_named(const dyad_sent *s, const char *c, uint32_t i) {
     return 0;
 }
 
+/* A capitalised word of no class but a phrase's first word or a derived plural: a word of a
+ * name ("Shabeer", "Code"). */
+static int plain_cap(const dyad_sent *s, uint32_t k) {
+    const dyad_token *t = &s->t[k];
+    return (t->flags & T_WORD) && (t->flags & T_CAP) && !(wflags(s, k) & ~(W_START | W_NOUNISH));
+}
+
 /* The role noun at token k, singular ("forces": force), or 0. */
 static uint32_t role_word(const dyad_sent *s, uint32_t k) {
     if (!(s->t[k].flags & T_WORD) || !s->t[k].id) return 0;
@@ -125,7 +132,7 @@ int dyad_np_name(const dyad_sent *s, const dyad_np *p, uint32_t *x, uint32_t *y)
     else if (!p->titled && k + 1 < s->b && is(s, k, ",")) { k++; comma = 1; }
     else if (!p->titled && !(wflags(s, head) & W_TITLE)) return 0;   /* "Haqqani leader Shabeer", not "volunteer Day" */
     uint32_t e = k;
-    while (e < s->b && e < k + 3 && (t[e].flags & T_WORD) && (t[e].flags & T_CAP) && !(wflags(s, e) & ~(W_START | W_NOUNISH))) e++;
+    while (e < s->b && e < k + 3 && plain_cap(s, e)) e++;
     if (e == k || (p->titled && e != p->b)) return 0;
     if (comma && !(e < s->b && is(s, e, ","))) return 0;   /* "the leader, Mullah Omar," */
     if (e < s->b && (t[e].flags & T_WORD) && (t[e].flags & T_CAP)) return 0;   /* a longer name of some class */
@@ -634,8 +641,7 @@ int dyad_parse(dyad_sent *s, const dyad_dict *d, const char *text, const dyad_to
         int title_word = 0;   /* (not a title before a name: "President Halbarad Torvane") */
         for (uint32_t x = i; x < j && !title_word; x++) title_word = (wflags(s, x) & W_TITLE) != 0;
         if (v.agent >= 0 && v.owner < 0 && v.person < 0 && !title_word && (t[i].flags & T_CAP) && i > a + 1 &&
-            !(t[i - 1].flags & T_PUNCT) && j < b && (t[j].flags & T_WORD) && (t[j].flags & T_CAP) && !mention_at(s, j, mstart) &&
-            !(wflags(s, j) & ~(W_START | W_NOUNISH))) {
+            !(t[i - 1].flags & T_PUNCT) && j < b && plain_cap(s, j) && !mention_at(s, j, mstart)) {
             i = j;
             continue;
         }
